@@ -3,6 +3,7 @@ package dev.orl.model.logprob;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.model.qwen2.Qwen2Model;
 
 /**
@@ -31,7 +32,7 @@ public final class LogProbs {
             float temperature, boolean withEntropy) {
         NDArray logits = model.logits(responseHidden(model, step, batch, padId));
         if (temperature != 1f) {
-            logits = logits.div(temperature);
+            logits = GraphScalars.div(logits, temperature); // DJL's div(Number) loses its divisor before backward
         }
         NDArray logp = logits.logSoftmax(2);
         NDArray mask = batch.responseMask(step);
