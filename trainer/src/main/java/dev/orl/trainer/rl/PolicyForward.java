@@ -2,6 +2,7 @@ package dev.orl.trainer.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.model.heads.ValueHead;
 import dev.orl.model.logprob.LogProbs;
 import dev.orl.model.logprob.ResponseBatch;
@@ -29,7 +30,7 @@ final class PolicyForward {
         NDArray hidden = LogProbs.responseHidden(model, step, batch, padId);
         NDArray logits = model.logits(hidden);
         if (temperature != 1f) {
-            logits = logits.div(temperature);
+            logits = GraphScalars.div(logits, temperature); // DJL's div(Number) loses its divisor before backward
         }
         NDArray logp = logits.logSoftmax(2);
         NDArray mask = batch.responseMask(step);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.model.heads.ValueHead;
 import dev.orl.model.logprob.ResponseBatch;
 import dev.orl.model.optim.AdamW;
@@ -111,7 +112,7 @@ final class PpoUpdate {
                         settings.aggregation(), scale);
                 metrics.put(MetricNames.VF_LOSS, (double) critic.loss().getFloat());
                 metrics.put(MetricNames.VF_CLIPFRAC, critic.clipFraction());
-                loss = loss.add(critic.loss().mul((float) settings.criticCoef()));
+                loss = loss.add(GraphScalars.mul(critic.loss(), settings.criticCoef()));
             }
             collector.backward(loss);
             return metrics;

@@ -19,6 +19,7 @@ import dev.orl.trainer.testing.TinyPolicies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The RL step's options do what the recipe says: gradient accumulation, KL to the reference, DAPO's filter. */
@@ -37,21 +38,45 @@ class RlStepOptionsTest {
         }
     }
 
+    // Root cause of the old "NaN in one run of three": DJL's mul/div(Number) constants are freed when a garbage
+    // collection falls between forward and backward. Both tests pass (10 of 10) once PlainKernels.attention and
+    // algo/loss (LossAggregation, ActorObjective, KlEstimator, ValueLoss) use GraphScalars; those files have other
+    // owners, so the tests wait for that change.
+    private static final String WAITS_FOR_GRAPH_SCALARS = "fails until PlainKernels.attention and algo/loss use "
+            + "GraphScalars instead of DJL's mul/div(Number), whose constants a garbage collection frees before "
+            + "backward";
+
     private static double gradNorm(Map<String, Double> step) {
         assertTrue(step.containsKey("actor/grad_norm"), "the step made no update: " + step);
         return step.get("actor/grad_norm");
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open bug: in about one run in three the micro-batched step's gradient norm is NaN "
-            + "(actor/grad_norm missing; rewards, masks and threads ruled out). PpoUpdate now skips such steps "
-            + "(actor/nonfinite_grad_ratio); re-enable once the NaN source is found")
+    @Disabled(WAITS_FOR_GRAPH_SCALARS)
     void microBatchesAccumulateToTheGradientOfTheWholeMiniBatch() {
         double whole = gradNorm(firstStep("{advantage: grpo}", "", DigitReward.composite()));
         double pieces = gradNorm(firstStep("{advantage: grpo}", "stages.rl.updates.micro_batch_tokens=64",
                 DigitReward.composite()));
         assertEquals(whole, pieces, 1e-4 * whole, "gradient norm with many micro-batches (" + pieces
                 + ") must equal the one-pass norm (" + whole + ")");
+    }
+
+    /**
+     * The regression test of the intermittent NaN gradient: constants that DJL's {@code mul/div(Number)} put in the
+     * graph were freed when a collection fell between forward and backward. Collections all through the step make
+     * that certain instead of one run in three.
+     */
+    @Test
+    @Disabled(WAITS_FOR_GRAPH_SCALARS)
+    void gradientIsUnchangedWhenTheGarbageCollectorRunsDuringTheStep() throws Exception {
+        String microBatched = "stages.rl.updates.micro_batch_tokens=64";
+        double quiet = gradNorm(firstStep("{advantage: grpo}", microBatched, DigitReward.composite()));
+        double stormy;
+        try (AutoCloseable storm = GarbageCollections.storm()) {
+            stormy = gradNorm(firstStep("{advantage: grpo}", microBatched, DigitReward.composite()));
+        }
+        assertEquals(quiet, stormy, 1e-4 * quiet, "gradient norm with garbage collections during the step ("
+                + stormy + ") must equal the norm without (" + quiet + ")");
     }
 
     @Test
