@@ -58,4 +58,27 @@ class TokenChooserTest {
     void greedyTakesTheArgmax() {
         assertEquals(1000, histogram(SamplingParams.greedy(1, List.of()), 1000)[1]);
     }
+
+    /** A random stream whose every draw is the largest double below 1: the edge of the inverse CDF. */
+    static final class LastDraw extends Random {
+        @Override
+        public double nextDouble() {
+            return Math.nextDown(1.0);
+        }
+    }
+
+    @Test
+    void theLargestDrawNeverPicksATokenOfProbabilityZeroOrOutsideTheKeptSet() {
+        // zeros after the last positive token are where a cumulative sum that rounds short would land
+        float[] probs = {0.3f, 0.0f, 0.7f, 0.0f, 0.0f};
+        int plain = new TokenChooser(SamplingParams.sample(1.0, 1, List.of(), 0)).choose(probs, 0, 5, new LastDraw());
+        assertEquals(2, plain, "the last token with probability > 0");
+        int topK = new TokenChooser(SamplingParams.sample(1.0, 1, List.of(), 0).withTop(1, 1.0))
+                .choose(probs, 0, 5, new LastDraw());
+        assertEquals(2, topK, "top-k 1 keeps only the most likely token");
+        float[] thirds = {1f / 3, 1f / 3, 1f / 3, 0f};
+        int nucleus = new TokenChooser(SamplingParams.sample(1.0, 1, List.of(), 0).withTop(0, 0.5))
+                .choose(thirds, 0, 4, new LastDraw());
+        assertEquals(1, nucleus, "top-p 0.5 over thirds keeps tokens 0 and 1; the edge draw takes the last kept");
+    }
 }
