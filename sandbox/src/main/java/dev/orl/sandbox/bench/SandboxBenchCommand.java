@@ -40,6 +40,10 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Server workers. Default: the server's default (twice the number of cores).")
   Integer workers;
 
+  @Option(names = "--warmup", description = "Most judged requests to warm up with before measuring; warm-up ends "
+      + "sooner once the JIT compiler has settled. Default: ${DEFAULT-VALUE}.")
+  int warmup = 2000;
+
   /** One row of the table; {@code latencies} in nanoseconds, sorted. */
   record Row(String what, int concurrency, int runs, double seconds, long[] latencies) {
     double perSecond() {
@@ -52,6 +56,8 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   }
 
   private static final int CHUNK = 25;
+  private static final int WARMUP_CHUNK = 100;
+  private static final double SETTLED_COMPILE_SHARE = 0.05;
 
   private static Row merge(String what, List<Row> chunks) {
     long[] all = chunks.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
@@ -67,7 +73,7 @@ public final class SandboxBenchCommand implements Callable<Integer> {
          SandboxClient client = SandboxClient.builder().url(server.uri()).deadline(Duration.ofSeconds(120))
              .maxConcurrency(64).build()) {
       JudgeRequest trivial = JudgeRequest.of("python", "print(1)", List.of(TestCase.io("", "1")));
-      measure("warm-up", 4, Math.min(requests, 20), () -> judged(client, trivial));
+      warmUp(client, trivial);
       for (int c : concurrency) {
         // Interleaved in chunks so that both sides see the same machine: on a shared host the load moves by the
         // second, and two long back-to-back measurements would compare different machines.
@@ -78,12 +84,39 @@ public final class SandboxBenchCommand implements Callable<Integer> {
           judgedChunks.add(measure("judged", c, n, () -> judged(client, trivial)));
           bareChunks.add(measure("bare", c, n, SandboxBenchCommand::bareSpawn));
         }
-        rows.add(merge("/v1/judge over HTTP (bwrap, setpriv, cgroup)", judgedChunks));
+        rows.add(merge("/v1/judge over HTTP (" + server.info().isolation() + ")", judgedChunks));
         rows.add(merge("bare `python3 -c 'print(1)'` spawn", bareChunks));
       }
       print(System.out, rows, server.info().isolation(), w);
     }
     return 0;
+  }
+
+  /**
+   * Runs judged requests in chunks until the JIT compiler's share of a chunk's wall time falls below
+   * {@link #SETTLED_COMPILE_SHARE} (or {@link #warmup} requests): until then the server's and client's Java code is
+   * still being compiled, which here costs several ms of CPU per request for the first thousand or so, and the
+   * figures would measure the compiler rather than the steady state a long-running server reaches.
+   */
+  private void warmUp(SandboxClient client, JudgeRequest trivial) throws Exception {
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    int done = 0;
+    double share = Double.NaN;
+    while (done < warmup) {
+      long compile0 = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+      int n = Math.min(WARMUP_CHUNK, warmup - done);
+      Row chunk = measure("warm-up", 4, n, () -> judged(client, trivial));
+      done += n;
+      if (!jit.isCompilationTimeMonitoringSupported()) {
+        continue;
+      }
+      share = (jit.getTotalCompilationTime() - compile0) / 1e3 / chunk.seconds();
+      if (share < SETTLED_COMPILE_SHARE) {
+        break;
+      }
+    }
+    System.err.printf("warm-up: %d judged requests, JIT compiling %.1f%% of the last chunk's wall time%n", done,
+        100 * share);
   }
 
   private static void judged(SandboxClient client, JudgeRequest request) throws Exception {

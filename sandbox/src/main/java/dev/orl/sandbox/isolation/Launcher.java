@@ -4,15 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Builds the host command line of one run: {@code sh} joins the slot's cgroup and sets rlimits (builtins, so no extra
- * process), {@code setpriv} becomes the slot's unprivileged uid without capabilities, {@code bwrap} creates the
- * namespaces and mounts, and the program runs as PID 1 of its pid namespace so that its exit kills every process it
- * left behind and no bwrap helper is orphaned as a zombie.
+ * Builds the host command line of one run, the only place that does. The privileged prologue joins the slot's
+ * cgroup, sets rlimits, enters the slot's network namespace and becomes the slot's unprivileged uid without
+ * capabilities: in one exec of {@code orl-launch} when it could be built, else {@code sh} (cgroup join and rlimits
+ * as builtins) then {@code setpriv}. Then {@code bwrap} creates the namespaces and mounts, and the program runs as
+ * PID 1 of its pid namespace so that its exit kills every process it left behind and no bwrap helper is orphaned
+ * as a zombie.
  */
 public final class Launcher {
-  /** Exit status of the prologue when joining the cgroup fails (an infrastructure error, not a program failure). */
+  /** Exit status of the prologue when joining the cgroup or setting a limit fails (an infrastructure error). */
   public static final int LAUNCH_FAILED = 125;
 
   // set -e: a limit that cannot be set must stop the launch, never run the program without it.
@@ -24,24 +27,25 @@ public final class Launcher {
   private final IsolationProfile profile;
   private final String bwrap;
   private final String setpriv;
+  private final Optional<Path> helper;
 
-  public Launcher(IsolationProfile profile, String bwrap, String setpriv) {
+  /**
+   * {@code helper} is {@code orl-launch} (only ever present for a root server, which always switches uids); without
+   * it the prologue is {@code sh} + {@code setpriv}.
+   */
+  public Launcher(IsolationProfile profile, String bwrap, String setpriv, Optional<Path> helper) {
     this.profile = profile;
     this.bwrap = bwrap;
     this.setpriv = setpriv;
+    this.helper = helper;
   }
 
   /** The full host argv for {@code spec} in {@code slot}. */
   public List<String> argv(WorkerSlot slot, RunSpec spec) {
-    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", PROLOGUE + rlimits(spec.limits()) + "exec \"$@\"", "sh"));
-    slot.cgroup().ifPresent(cg -> cg.procsFiles().forEach(p -> argv.add(p.toString())));
-    argv.add("--");
-    if (profile.dropPrivileges()) {
-      argv.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
-          "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
-    }
+    List<String> argv = helper.isPresent() ? helperPrologue(helper.get(), slot, spec.limits())
+        : scriptPrologue(slot, spec.limits());
     if (profile.bubblewrap()) {
-      argv.addAll(bwrapArgs(spec));
+      argv.addAll(bwrapArgs(spec, slot.netns().isEmpty()));
       argv.addAll(spec.command());
     } else {
       for (String arg : spec.command()) {
@@ -52,8 +56,41 @@ public final class Launcher {
     return argv;
   }
 
-  private String rlimits(RunLimits l) {
-    long cpuSoft = l.cpuMillis() / 1000 + 1;
+  /** {@code orl-launch} applies its options in order: cgroups, rlimits, network namespace, then the uid switch. */
+  private List<String> helperPrologue(Path launch, WorkerSlot slot, RunLimits l) {
+    List<String> a = new ArrayList<>(List.of(launch.toString()));
+    slot.cgroup().ifPresent(cg -> cg.procsFiles().forEach(p -> a.addAll(List.of("--cgroup", p.toString()))));
+    long cpuSoft = cpuSoftSeconds(l);
+    a.addAll(List.of("--rlimit", "cpu=" + cpuSoft + ":" + (cpuSoft + 1),
+        "--rlimit", "fsize=" + l.fileSizeBytes() + ":" + l.fileSizeBytes(),
+        "--rlimit", "nofile=" + l.openFiles() + ":" + l.openFiles()));
+    if (profile.cgroups() == IsolationProfile.CgroupVersion.NONE) {
+      // The slot's uid is its own, so a per-uid process cap is a per-run cap.
+      a.addAll(List.of("--rlimit", "as=" + l.memoryBytes() + ":" + l.memoryBytes(),
+          "--rlimit", "nproc=" + l.maxProcesses() + ":" + l.maxProcesses()));
+    }
+    slot.netns().ifPresent(ns -> a.addAll(List.of("--netns", ns.toString())));
+    a.addAll(List.of("--uid", Integer.toString(slot.uid()), "--gid", Integer.toString(slot.uid()), "--"));
+    return a;
+  }
+
+  private List<String> scriptPrologue(WorkerSlot slot, RunLimits l) {
+    List<String> a = new ArrayList<>(List.of("/bin/sh", "-c", PROLOGUE + ulimits(l) + "exec \"$@\"", "sh"));
+    slot.cgroup().ifPresent(cg -> cg.procsFiles().forEach(p -> a.add(p.toString())));
+    a.add("--");
+    if (profile.dropPrivileges()) {
+      a.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
+          "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
+    }
+    return a;
+  }
+
+  private static long cpuSoftSeconds(RunLimits l) {
+    return l.cpuMillis() / 1000 + 1;
+  }
+
+  private String ulimits(RunLimits l) {
+    long cpuSoft = cpuSoftSeconds(l);
     long fileBlocks = Math.max(1, l.fileSizeBytes() / 512);
     StringBuilder sb = new StringBuilder()
         .append("ulimit -St ").append(cpuSoft).append("; ulimit -Ht ").append(cpuSoft + 1).append("; ")
@@ -70,10 +107,16 @@ public final class Launcher {
     return sb.toString();
   }
 
-  private List<String> bwrapArgs(RunSpec spec) {
+  /** {@code freshNetwork}: bwrap makes a new, empty network namespace for this run (no slot namespace). */
+  private List<String> bwrapArgs(RunSpec spec, boolean freshNetwork) {
     String tmpfsSize = Long.toString(spec.limits().tmpfsBytes());
-    List<String> a = new ArrayList<>(List.of(bwrap, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
-        "--new-session", "--as-pid-1", "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
+    List<String> a = new ArrayList<>(List.of(bwrap, "--unshare-user", "--unshare-ipc", "--unshare-pid",
+        "--unshare-uts", "--unshare-cgroup-try"));
+    if (freshNetwork) {
+      a.add("--unshare-net");
+    }
+    a.addAll(List.of("--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1", "--hostname", "sandbox",
+        "--ro-bind", "/usr", "/usr"));
     for (String dir : List.of("bin", "lib", "lib64", "sbin")) {
       Path host = Path.of("/" + dir);
       if (Files.isSymbolicLink(host)) {
