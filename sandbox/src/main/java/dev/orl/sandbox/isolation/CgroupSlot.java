@@ -106,9 +106,9 @@ public abstract class CgroupSlot implements AutoCloseable {
       return 0;
     }
     for (String line : read(file).split("\n")) {
-      String[] kv = line.trim().split("\\s+");
-      if (kv.length == 2 && kv[0].equals(key)) {
-        return Long.parseLong(kv[1]);
+      int space = line.indexOf(' ');
+      if (space > 0 && line.regionMatches(0, key, 0, space) && space == key.length()) {
+        return Long.parseLong(line.substring(space + 1).trim());
       }
     }
     return 0;

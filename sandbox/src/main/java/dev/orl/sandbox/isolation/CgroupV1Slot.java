@@ -11,6 +11,8 @@ final class CgroupV1Slot extends CgroupSlot {
   private final Path cpuacct;
   private final List<Path> removeOnClose;
   private long oomBase;
+  private long memorySet = -1;
+  private int processesSet = -1;
 
   CgroupV1Slot(Path memory, Path pids, Path cpuacct, List<Path> removeOnClose) {
     this.memory = memory;
@@ -26,17 +28,24 @@ final class CgroupV1Slot extends CgroupSlot {
 
   @Override
   public void prepare(long memoryBytes, int maxProcesses) {
-    Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
-    boolean hasSwapAccounting = Files.exists(memsw);
-    // memsw must stay >= limit at every step: lift it, set the limit, then pin swap use to zero extra.
-    if (hasSwapAccounting) {
-      write(memsw, "-1");
+    // Only this slot's runs write its limits, one at a time: unchanged limits need no write.
+    if (memoryBytes != memorySet) {
+      Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
+      boolean hasSwapAccounting = Files.exists(memsw);
+      // memsw must stay >= limit at every step: lift it, set the limit, then pin swap use to zero extra.
+      if (hasSwapAccounting) {
+        write(memsw, "-1");
+      }
+      write(memory.resolve("memory.limit_in_bytes"), Long.toString(memoryBytes));
+      if (hasSwapAccounting) {
+        write(memsw, Long.toString(memoryBytes));
+      }
+      memorySet = memoryBytes;
     }
-    write(memory.resolve("memory.limit_in_bytes"), Long.toString(memoryBytes));
-    if (hasSwapAccounting) {
-      write(memsw, Long.toString(memoryBytes));
+    if (maxProcesses != processesSet) {
+      write(pids.resolve("pids.max"), Integer.toString(maxProcesses));
+      processesSet = maxProcesses;
     }
-    write(pids.resolve("pids.max"), Integer.toString(maxProcesses));
     write(cpuacct.resolve("cpuacct.usage"), "0");
     oomBase = keyed(memory.resolve("memory.oom_control"), "oom_kill");
   }

@@ -10,6 +10,8 @@ final class CgroupV2Slot extends CgroupSlot {
   private final List<Path> removeOnClose;
   private long cpuBaseMicros;
   private long oomBase;
+  private long memorySet = -1;
+  private int processesSet = -1;
 
   CgroupV2Slot(Path dir, List<Path> removeOnClose) {
     this.dir = dir;
@@ -23,11 +25,18 @@ final class CgroupV2Slot extends CgroupSlot {
 
   @Override
   public void prepare(long memoryBytes, int maxProcesses) {
-    write(dir.resolve("memory.max"), Long.toString(memoryBytes));
-    if (Files.exists(dir.resolve("memory.swap.max"))) {
-      write(dir.resolve("memory.swap.max"), "0");
+    // Only this slot's runs write its limits, one at a time: unchanged limits need no write.
+    if (memoryBytes != memorySet) {
+      write(dir.resolve("memory.max"), Long.toString(memoryBytes));
+      if (Files.exists(dir.resolve("memory.swap.max"))) {
+        write(dir.resolve("memory.swap.max"), "0");
+      }
+      memorySet = memoryBytes;
     }
-    write(dir.resolve("pids.max"), Integer.toString(maxProcesses));
+    if (maxProcesses != processesSet) {
+      write(dir.resolve("pids.max"), Integer.toString(maxProcesses));
+      processesSet = maxProcesses;
+    }
     // v2 counters cannot be reset: remember where this run starts.
     cpuBaseMicros = keyed(dir.resolve("cpu.stat"), "usage_usec");
     oomBase = keyed(dir.resolve("memory.events"), "oom_kill");

@@ -28,6 +28,8 @@ public final class Launcher {
   private final String bwrap;
   private final String setpriv;
   private final Optional<Path> helper;
+  /** The bwrap options that are the same for every run: namespaces and the read-only system mounts. */
+  private final List<String> bwrapFixed;
 
   /**
    * {@code helper} is {@code orl-launch} (only ever present for a root server, which always switches uids); without
@@ -38,6 +40,7 @@ public final class Launcher {
     this.bwrap = bwrap;
     this.setpriv = setpriv;
     this.helper = helper;
+    this.bwrapFixed = List.copyOf(bwrapFixed());
   }
 
   /** The full host argv for {@code spec} in {@code slot}. */
@@ -110,13 +113,27 @@ public final class Launcher {
   /** {@code freshNetwork}: bwrap makes a new, empty network namespace for this run (no slot namespace). */
   private List<String> bwrapArgs(RunSpec spec, boolean freshNetwork) {
     String tmpfsSize = Long.toString(spec.limits().tmpfsBytes());
-    List<String> a = new ArrayList<>(List.of(bwrap, "--unshare-user", "--unshare-ipc", "--unshare-pid",
-        "--unshare-uts", "--unshare-cgroup-try"));
+    List<String> a = new ArrayList<>(List.of(bwrap));
     if (freshNetwork) {
       a.add("--unshare-net");
     }
-    a.addAll(List.of("--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1", "--hostname", "sandbox",
-        "--ro-bind", "/usr", "/usr"));
+    a.addAll(bwrapFixed);
+    a.addAll(List.of("--size", tmpfsSize, "--tmpfs", "/dev/shm",
+        "--size", tmpfsSize, "--tmpfs", "/tmp",
+        "--size", tmpfsSize, "--tmpfs", SandboxPaths.WORK,
+        spec.codeWritable() ? "--bind" : "--ro-bind", spec.codeDir().toString(), SandboxPaths.CODE,
+        "--chdir", SandboxPaths.WORK,
+        // Everything but the size-capped tmpfs mounts is read-only, including bwrap's own root and /dev.
+        "--remount-ro", "/dev", "--remount-ro", "/",
+        "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", SandboxPaths.WORK,
+        "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--"));
+    return a;
+  }
+
+  private static List<String> bwrapFixed() {
+    List<String> a = new ArrayList<>(List.of("--unshare-user", "--unshare-ipc", "--unshare-pid", "--unshare-uts",
+        "--unshare-cgroup-try", "--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1",
+        "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
     for (String dir : List.of("bin", "lib", "lib64", "sbin")) {
       Path host = Path.of("/" + dir);
       if (Files.isSymbolicLink(host)) {
@@ -128,16 +145,7 @@ public final class Launcher {
     for (String etc : READ_ONLY_ETC) {
       a.addAll(List.of("--ro-bind-try", etc, etc));
     }
-    a.addAll(List.of("--proc", "/proc", "--dev", "/dev",
-        "--size", tmpfsSize, "--tmpfs", "/dev/shm",
-        "--size", tmpfsSize, "--tmpfs", "/tmp",
-        "--size", tmpfsSize, "--tmpfs", SandboxPaths.WORK,
-        spec.codeWritable() ? "--bind" : "--ro-bind", spec.codeDir().toString(), SandboxPaths.CODE,
-        "--chdir", SandboxPaths.WORK,
-        // Everything but the size-capped tmpfs mounts is read-only, including bwrap's own root and /dev.
-        "--remount-ro", "/dev", "--remount-ro", "/",
-        "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", SandboxPaths.WORK,
-        "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--"));
+    a.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
     return a;
   }
 }
