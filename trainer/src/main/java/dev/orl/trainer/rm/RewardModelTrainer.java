@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.model.device.NoGrad;
 import dev.orl.model.heads.ScoreHead;
 import dev.orl.model.optim.AdamW;
@@ -90,7 +91,7 @@ public final class RewardModelTrainer implements AutoCloseable {
             try (NDManager step = model.manager().newSubManager();
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray margin = margins(step, micro);
-                NDArray l = margin.neg().exp().add(1f).log().sum().div((float) batch.size());
+                NDArray l = GraphScalars.div(margin.neg().exp().add(1f).log().sum(), batch.size());
                 loss += l.getFloat();
                 correct += margin.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).sum().getFloat();
                 collector.backward(l);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.model.device.NoGrad;
 import dev.orl.model.logprob.LogProbs;
 import dev.orl.model.logprob.ResponseBatch;
@@ -83,7 +84,7 @@ public final class SftTrainer implements AutoCloseable {
         for (List<SftExample> micro : micro(batch)) {
             try (NDManager step = model.manager().newSubManager();
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray nll = negativeLogLikelihood(step, micro).div((float) tokens);
+                NDArray nll = GraphScalars.div(negativeLogLikelihood(step, micro), tokens);
                 loss += nll.getFloat();
                 collector.backward(nll);
             }

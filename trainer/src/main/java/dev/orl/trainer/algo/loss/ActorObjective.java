@@ -1,6 +1,7 @@
 package dev.orl.trainer.algo.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.orl.model.autograd.GraphScalars;
 import dev.orl.trainer.metrics.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,13 +59,13 @@ public final class ActorObjective {
             }
             NDArray kl = aggregation.aggregate(klEstimator.perToken(logProbs, refLogProbs), mask, scale);
             metrics.put(MetricNames.KL_LOSS, (double) kl.getFloat());
-            total = total.add(kl.mul((float) klCoef));
+            total = total.add(GraphScalars.mul(kl, klCoef));
         }
         if (entropy != null) {
             NDArray meanEntropy = aggregation.aggregate(entropy, mask, scale);
             metrics.put(MetricNames.ENTROPY, (double) meanEntropy.getFloat());
             if (entropyCoef != 0) {
-                total = total.sub(meanEntropy.mul((float) entropyCoef));
+                total = total.sub(GraphScalars.mul(meanEntropy, entropyCoef));
             }
         }
         return new Result(total, metrics);

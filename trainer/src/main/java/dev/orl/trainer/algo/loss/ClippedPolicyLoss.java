@@ -3,6 +3,7 @@ package dev.orl.trainer.algo.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import dev.orl.model.autograd.GraphScalars;
 
 /**
  * PPO's clipped surrogate ("vanilla" in verl) with asymmetric clip range (DAPO clip-higher) and the dual clip for
@@ -42,7 +43,7 @@ public final class ClippedPolicyLoss implements PolicyLoss {
         NDArray perToken = pessimistic;
         double clipFractionLower = 0.0;
         if (clip.dualClip()) {
-            NDArray cap = negAdv.mul((float) clip.c());
+            NDArray cap = GraphScalars.mul(negAdv, clip.c());
             NDArray negative = advantages.lt(0f);
             perToken = NDArrays.where(negative, pessimistic.minimum(cap), pessimistic);
             try (NDArray capped = pessimistic.gt(cap).logicalAnd(negative)) {

@@ -1,6 +1,7 @@
 package dev.orl.trainer.algo.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.orl.model.autograd.GraphScalars;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public enum KlEstimator {
     K2("k2", "mse") {
         @Override
         public NDArray perToken(NDArray logProbs, NDArray refLogProbs) {
-            return logProbs.sub(refLogProbs).square().mul(0.5f);
+            return GraphScalars.mul(logProbs.sub(refLogProbs).square(), 0.5);
         }
     },
     K3("k3", "low_var_kl") {

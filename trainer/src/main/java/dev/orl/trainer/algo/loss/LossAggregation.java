@@ -1,6 +1,7 @@
 package dev.orl.trainer.algo.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.orl.model.autograd.GraphScalars;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public enum LossAggregation {
     TOKEN_MEAN("token-mean") {
         @Override
         public NDArray aggregate(NDArray losses, NDArray mask, AggregationScale scale) {
-            return losses.mul(mask).sum().div((float) Math.max(scale.tokens(), 1.0));
+            return GraphScalars.div(losses.mul(mask).sum(), Math.max(scale.tokens(), 1.0));
         }
     },
     /** Each response's mean token loss, averaged over responses (the original GRPO). */
@@ -22,14 +23,14 @@ public enum LossAggregation {
         @Override
         public NDArray aggregate(NDArray losses, NDArray mask, AggregationScale scale) {
             NDArray perSequence = losses.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1f));
-            return perSequence.sum().div((float) Math.max(scale.sequences(), 1.0));
+            return GraphScalars.div(perSequence.sum(), Math.max(scale.sequences(), 1.0));
         }
     },
     /** Each response's summed token loss, averaged over responses. */
     SEQ_MEAN_TOKEN_SUM("seq-mean-token-sum") {
         @Override
         public NDArray aggregate(NDArray losses, NDArray mask, AggregationScale scale) {
-            return losses.mul(mask).sum().div((float) Math.max(scale.sequences(), 1.0));
+            return GraphScalars.div(losses.mul(mask).sum(), Math.max(scale.sequences(), 1.0));
         }
     },
     /**
@@ -40,7 +41,7 @@ public enum LossAggregation {
     SEQ_MEAN_TOKEN_SUM_NORM("seq-mean-token-sum-norm") {
         @Override
         public NDArray aggregate(NDArray losses, NDArray mask, AggregationScale scale) {
-            return losses.mul(mask).sum().div((float) (Math.max(scale.sequences(), 1.0) * scale.normLength()));
+            return GraphScalars.div(losses.mul(mask).sum(), Math.max(scale.sequences(), 1.0) * scale.normLength());
         }
     };
 

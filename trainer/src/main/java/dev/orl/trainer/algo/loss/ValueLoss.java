@@ -1,6 +1,7 @@
 package dev.orl.trainer.algo.loss;
 
 import ai.djl.ndarray.NDArray;
+import dev.orl.model.autograd.GraphScalars;
 
 /**
  * The critic's loss for PPO with GAE: {@code ½·max((V − R)², (clip(V, V_old ± ε) − R)²)}, aggregated like the policy
@@ -24,7 +25,7 @@ public final class ValueLoss {
         NDArray clippedValues = values.sub(oldValues).clip((float) -clipRange, (float) clipRange).add(oldValues);
         NDArray plain = values.sub(returns).square();
         NDArray clipped = clippedValues.sub(returns).square();
-        NDArray loss = aggregation.aggregate(plain.maximum(clipped), mask, scale).mul(0.5f);
+        NDArray loss = GraphScalars.mul(aggregation.aggregate(plain.maximum(clipped), mask, scale), 0.5);
         return new Result(loss, MaskedMean.of(clipped.gt(plain), mask));
     }
 
