@@ -43,6 +43,10 @@ final class SourceOptions {
     @Option(names = "--max-level", description = "Synthetic: hardest level (default: --min-level).")
     Integer maxLevel;
 
+    @Option(names = "--teacher-error-rate", description = "Synthetic: fraction of demonstrations given a weaker "
+            + "teacher's flawed response (default 0).")
+    Double teacherErrorRate;
+
     /** The record format: {@code --format}, else the source name. */
     String resolvedFormat() {
         return format == null ? source : format;
@@ -51,7 +55,8 @@ final class SourceOptions {
     DatasetSpec toSpec() {
         String fmt = resolvedFormat();
         SyntheticSpec synthetic = fmt.startsWith("synthetic/")
-                ? new SyntheticSpec(seed, count, choice("--split", split, SyntheticSplit.class), minLevel, maxLevel)
+                ? new SyntheticSpec(seed, count, choice("--split", split, SyntheticSplit.class), minLevel, maxLevel,
+                        teacherErrorRate)
                 : null;
         OnError mode = choice("--on-error", onError, OnError.class);
         return new DatasetSpec(source, fmt, path == null ? null : path.toString(), null, null, mode, null, synthetic);

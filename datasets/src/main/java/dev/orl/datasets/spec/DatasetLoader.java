@@ -95,7 +95,7 @@ public final class DatasetLoader {
         TaskGenerator generator = generators.forName(spec.format());
         SyntheticSpec s = spec.synthetic() == null ? SyntheticSpec.defaults() : spec.synthetic();
         SyntheticDataset dataset = new SyntheticDataset(generator, spec.name(), s.seed(), s.split(), s.minLevel(),
-                s.maxLevel());
+                s.maxLevel(), s.teacherErrorRate());
         List<Prompt> prompts = new ArrayList<>(s.count());
         for (Prompt p : dataset.prompts(s.count())) {
             prompts.add(spec.template().apply(p, ""));

@@ -11,11 +11,17 @@ import java.util.SplittableRandom;
 
 /**
  * An indexed, endless, deterministic stream of tasks from one generator: item i is a pure function of (seed, split,
- * i), drawn at a level in [minLevel, maxLevel] and kept only if its question falls in the requested split.
+ * i), drawn at a level in [minLevel, maxLevel] and kept only if its question falls in the requested split. With a
+ * teacher error rate, that fraction of the demonstrations carry the generator's flawed response instead of the
+ * reference (a weaker teacher's cold-start data); the verifier's reference values stay correct.
  */
 public final class SyntheticDataset {
 
+    /** Marks, in a prompt's extra, a demonstration whose response is the weaker teacher's flawed one. */
+    public static final String FLAWED_KEY = "teacher_flawed";
+
     private static final int MAX_ATTEMPTS = 2000;
+    private static final long FLAW_COORDINATE = -7L;
 
     private final TaskGenerator generator;
     private final String dataSource;
@@ -23,9 +29,19 @@ public final class SyntheticDataset {
     private final SyntheticSplit split;
     private final int minLevel;
     private final int maxLevel;
+    private final double teacherErrorRate;
 
     public SyntheticDataset(TaskGenerator generator, String dataSource, long seed, SyntheticSplit split,
             int minLevel, int maxLevel) {
+        this(generator, dataSource, seed, split, minLevel, maxLevel, 0.0);
+    }
+
+    public SyntheticDataset(TaskGenerator generator, String dataSource, long seed, SyntheticSplit split,
+            int minLevel, int maxLevel, double teacherErrorRate) {
+        if (!(teacherErrorRate >= 0.0 && teacherErrorRate <= 1.0)) {
+            throw new IllegalArgumentException(generator.name() + ": teacher error rate must be in [0, 1], got "
+                    + teacherErrorRate);
+        }
         if (minLevel < 1 || maxLevel < minLevel || maxLevel > generator.maxLevel()) {
             throw new IllegalArgumentException(generator.name() + ": levels must satisfy 1 <= min <= max <= "
                     + generator.maxLevel() + ", got [" + minLevel + ", " + maxLevel + "]");
@@ -36,6 +52,7 @@ public final class SyntheticDataset {
         this.split = split;
         this.minLevel = minLevel;
         this.maxLevel = maxLevel;
+        this.teacherErrorRate = teacherErrorRate;
     }
 
     /** Item {@code index} as a prompt with its reference response. */
@@ -74,9 +91,15 @@ public final class SyntheticDataset {
         Map<String, Object> extra = new LinkedHashMap<>(task.extra());
         extra.put("level", level);
         extra.put("split", split.label());
-        extra.put(Demonstration.RESPONSE_KEY, task.response());
+        String response = task.response();
+        if (teacherErrorRate > 0 && task.flawed().isPresent()
+                && Seeds.unit(Seeds.derive(seed, split.ordinal(), index, FLAW_COORDINATE)) < teacherErrorRate) {
+            response = task.flawed().get();
+            extra.put(FLAWED_KEY, true);
+        }
+        extra.put(Demonstration.RESPONSE_KEY, response);
         String id = dataSource + "/" + split.label() + "/" + index;
         Prompt prompt = new Prompt(id, dataSource, List.of(ChatMessage.user(task.question())), task.reference(), extra);
-        return new Demonstration(prompt, task.response());
+        return new Demonstration(prompt, response);
     }
 }

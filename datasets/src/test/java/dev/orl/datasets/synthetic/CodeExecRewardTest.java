@@ -84,6 +84,23 @@ class CodeExecRewardTest {
     }
 
     @Test
+    void flawedTeacherProgramsFailTheirTests() throws Exception {
+        PythonTaskGenerator generator = new PythonTaskGenerator();
+        int judged = 0;
+        for (int level = 1; level <= generator.maxLevel(); level++) {
+            for (Demonstration d : new SyntheticDataset(generator, null, 3, SyntheticSplit.SFT, level, level, 1.0)
+                    .demonstrations(PER_LEVEL)) {
+                assertEquals(Boolean.TRUE, d.prompt().extra().get(SyntheticDataset.FLAWED_KEY), d.prompt().id());
+                Reward reward = codeExec.score(d.prompt(), Completion.ofText(d.response()));
+                assertTrue(reward.score() < 1.0, d.prompt().id() + " flawed program passes: " + reward + "\n"
+                        + d.response());
+                judged++;
+            }
+        }
+        assertEquals(PER_LEVEL * generator.maxLevel(), judged);
+    }
+
+    @Test
     void mbppAndHumanEvalReferencesScoreOne() throws Exception {
         DatasetLoader loader = DatasetLoader.builtIn(SharedData.dir());
         List<Prompt> prompts = new ArrayList<>();

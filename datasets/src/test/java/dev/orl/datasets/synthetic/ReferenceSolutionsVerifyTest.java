@@ -57,6 +57,37 @@ class ReferenceSolutionsVerifyTest {
     }
 
     @Test
+    void flawedTeacherArithmeticIsSelfConsistentButWrong() {
+        MathVerifier verifier = new MathVerifier();
+        ArithmeticGenerator generator = new ArithmeticGenerator();
+        for (Demonstration d : new SyntheticDataset(generator, null, 7, SyntheticSplit.SFT, 1, generator.maxLevel(),
+                1.0).demonstrations(PER_SPLIT)) {
+            String gold = (String) d.prompt().reference().get(ReferenceKeys.ANSWER);
+            assertEquals(Boolean.FALSE, verifier.verify(gold, d.response()).correct(), d.prompt().id() + " gold "
+                    + gold + "\n" + d.response());
+            for (String line : d.response().split("\n")) {
+                if (line.contains(" = ")) {
+                    assertTrue(line.matches("\\d+ [-+*/] \\d+ = \\d+"), "not a worked step: " + line);
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void flawedTeacherNotesBreakAnInstruction() {
+        IfevalEvaluator evaluator = new IfevalEvaluator();
+        InstructionGenerator generator = new InstructionGenerator();
+        for (Demonstration d : new SyntheticDataset(generator, null, 7, SyntheticSplit.SFT, 1, generator.maxLevel(),
+                1.0).demonstrations(PER_SPLIT)) {
+            List<String> ids = (List<String>) d.prompt().reference().get(ReferenceKeys.INSTRUCTION_ID_LIST);
+            List<Map<String, ?>> kwargs = (List<Map<String, ?>>) d.prompt().reference().get(ReferenceKeys.KWARGS);
+            assertTrue(!evaluator.evaluate(ids, kwargs, d.response()).strictPrompt(),
+                    d.prompt().id() + " flawed note follows " + ids + " " + kwargs + ":\n" + d.response());
+        }
+    }
+
+    @Test
     void instructionPromptsGetTheIfevalRewardUnderTheirDefaultSourceName() throws Exception {
         RewardFunction ifeval = RewardRegistry.discover().provider(IfevalReward.NAME)
                 .create(Map.of(), BasicRewardContext.empty());

@@ -37,6 +37,36 @@ class SyntheticGeneratorsTest {
 
     @ParameterizedTest
     @MethodSource("generators")
+    void teacherErrorRateReplacesThatFractionOfResponsesAndNothingElse(String generator) {
+        TaskGenerator g = Generators.builtIn().forName(generator);
+        List<Demonstration> clean = new SyntheticDataset(g, null, 5, SyntheticSplit.SFT, 1, g.maxLevel())
+                .demonstrations(400);
+        List<Demonstration> noisy = new SyntheticDataset(g, null, 5, SyntheticSplit.SFT, 1, g.maxLevel(), 0.4)
+                .demonstrations(400);
+        int flawed = 0;
+        int changed = 0;
+        for (int i = 0; i < clean.size(); i++) {
+            Demonstration c = clean.get(i);
+            Demonstration n = noisy.get(i);
+            assertEquals(c.prompt().messages(), n.prompt().messages(), generator + ": the questions must not change");
+            assertEquals(c.prompt().reference(), n.prompt().reference(), generator + ": the verifier's reference too");
+            boolean marked = Boolean.TRUE.equals(n.prompt().extra().get(SyntheticDataset.FLAWED_KEY));
+            flawed += marked ? 1 : 0;
+            changed += c.response().equals(n.response()) ? 0 : 1;
+            assertEquals(marked, !c.response().equals(n.response()), generator + " item " + i
+                    + ": a response differs exactly when it is marked flawed");
+        }
+        assertEquals(noisy, new SyntheticDataset(g, null, 5, SyntheticSplit.SFT, 1, g.maxLevel(), 0.4)
+                .demonstrations(400), generator + ": flaws are deterministic");
+        if (Set.of("synthetic/arith", "synthetic/python", "synthetic/ifeval").contains(generator)) {
+            assertTrue(flawed > 400 * 0.3 && flawed < 400 * 0.5, generator + ": " + flawed + " of 400 flawed at 0.4");
+        } else {
+            assertEquals(0, changed, generator + " has no flawed responses, so nothing may change");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("generators")
     void sftRlAndValidationQuestionsNeverOverlap(String generator) {
         Set<String> sft = new HashSet<>();
         dataset(generator, 1, SyntheticSplit.SFT).prompts(300).forEach(p -> sft.add(p.lastUserText()));

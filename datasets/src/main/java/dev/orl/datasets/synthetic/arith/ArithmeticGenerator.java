@@ -48,18 +48,55 @@ public final class ArithmeticGenerator implements TaskGenerator {
         String name = Pick.one(random, NAMES);
         String items = Pick.one(random, ITEMS);
         long value = Pick.between(random, 1, knobs.maxOperand());
+        long start = value;
         StringBuilder question = new StringBuilder(name + " has " + value + " " + items + ".");
-        List<String> work = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (int s = 0; s < knobs.steps(); s++) {
             Step step = step(random, knobs, value);
             question.append(' ').append(step.sentence());
-            work.add(value + " " + step.symbol() + " " + step.operand() + " = " + step.result());
+            steps.add(step);
             value = step.result();
         }
         question.append(" How many ").append(items).append(" does ").append(name).append(" have now?");
-        String response = String.join("\n", work) + "\nThe answer is \\boxed{" + value + "}.";
-        return new Task(question.toString(), response, Map.of(ReferenceKeys.ANSWER, Long.toString(value)),
-                Map.of("steps", knobs.steps()));
+        String q = question.toString();
+        return new Task(q, solution(start, steps, -1, 0), Map.of(ReferenceKeys.ANSWER, Long.toString(value)),
+                Map.of("steps", knobs.steps()), slipped(q, start, steps));
+    }
+
+    /**
+     * The worked solution a weaker teacher writes: one step's result off by 1 to 3, carried through the later steps,
+     * so the chain is self-consistent and only the verifier can tell. Its randomness comes from the question, not
+     * the task's stream, so adding it changed no generated task.
+     */
+    private static String slipped(String question, long start, List<Step> steps) {
+        SplittableRandom random = new SplittableRandom(question.hashCode());
+        int delta = Pick.between(random, 1, 3) * (random.nextBoolean() ? 1 : -1);
+        String flawed = solution(start, steps, random.nextInt(steps.size()), delta);
+        // A slip that a later division or subtraction cannot carry goes into the last step instead.
+        return flawed != null ? flawed : solution(start, steps, steps.size() - 1, Math.abs(delta));
+    }
+
+    /** Steps applied from {@code start}, step {@code slipAt}'s result shifted by {@code delta}; null if impossible. */
+    private static String solution(long start, List<Step> steps, int slipAt, int delta) {
+        StringBuilder out = new StringBuilder();
+        long value = start;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            long result = switch (step.symbol()) {
+                case '+' -> value + step.operand();
+                case '-' -> value - step.operand();
+                case '*' -> value * step.operand();
+                default -> value % step.operand() == 0 ? value / step.operand() : -1;
+            };
+            result += i == slipAt ? delta : 0;
+            if (result < 0) {
+                return null;
+            }
+            out.append(value).append(' ').append(step.symbol()).append(' ').append(step.operand()).append(" = ")
+                    .append(result).append('\n');
+            value = result;
+        }
+        return out + "The answer is \\boxed{" + value + "}.";
     }
 
     private record Step(String sentence, char symbol, long operand, long result) {

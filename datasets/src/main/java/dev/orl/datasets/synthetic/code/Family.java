@@ -13,9 +13,10 @@ import java.util.function.Function;
  * @param params the parameter list as written in the signature
  * @param description what the function returns, completing "returns ..."
  * @param body the reference body, indented by four spaces
+ * @param slip a weaker teacher's body: same shape, one plausible mistake (off by one, a flipped comparison)
  * @param arguments random arguments for one test
  * @param expected the expected return value for the arguments
  */
-record Family(int level, String name, String params, String description, String body,
+record Family(int level, String name, String params, String description, String body, String slip,
         Function<SplittableRandom, List<Object>> arguments, Function<List<Object>, Object> expected) {
 }

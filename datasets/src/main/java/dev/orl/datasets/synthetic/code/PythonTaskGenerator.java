@@ -50,10 +50,11 @@ public final class PythonTaskGenerator implements TaskGenerator {
         String question = "Write a Python function " + signature + " that returns " + family.description()
                 + ". Example: " + example;
         String code = "def " + signature + ":\n    " + family.body() + "\n";
+        String slip = "def " + signature + ":\n    " + family.slip() + "\n";
         return new Task(question, fenced(code), Map.of(
                 ReferenceKeys.TESTS, tests,
                 ReferenceKeys.ENTRY_POINT, family.name(),
-                ReferenceKeys.LANGUAGE, "python"), Map.of("family", family.name()));
+                ReferenceKeys.LANGUAGE, "python"), Map.of("family", family.name()), fenced(slip));
     }
 
     private static Task stdinTask(SplittableRandom random, int level) {
@@ -64,6 +65,9 @@ public final class PythonTaskGenerator implements TaskGenerator {
         String code = sum
                 ? "a, b = map(int, input().split())\nprint(a + b)\n"
                 : "print(max(map(int, input().split())))\n";
+        String slip = sum
+                ? "a, b = map(int, input().split())\nprint(a - b)\n"
+                : "print(min(map(int, input().split())))\n";
         List<Map<String, Object>> tests = new ArrayList<>();
         for (int t = 0; t < TESTS; t++) {
             List<Integer> xs = new ArrayList<>();
@@ -78,7 +82,7 @@ public final class PythonTaskGenerator implements TaskGenerator {
                 + ", output " + ((String) tests.get(0).get(ReferenceKeys.EXPECTED_STDOUT)).strip() + ".";
         return new Task(question, fenced(code),
                 Map.of(ReferenceKeys.TESTS, tests, ReferenceKeys.LANGUAGE, "python"),
-                Map.of("family", sum ? "stdin_sum" : "stdin_max"));
+                Map.of("family", sum ? "stdin_sum" : "stdin_max"), fenced(slip));
     }
 
     private static String fenced(String code) {

@@ -51,9 +51,12 @@ public final class InstructionGenerator implements TaskGenerator {
             ids.add(c.id);
             args.add(Map.copyOf(kwargs.get(c)));
         }
-        return new Task(question.toString(), text,
-                Map.of(ReferenceKeys.INSTRUCTION_ID_LIST, ids, ReferenceKeys.KWARGS, args),
-                Map.of("topic", topic.name()));
+        String q = question.toString();
+        // A weaker teacher's note breaks one instruction; chosen from the question so the task stream is untouched.
+        int broken = new SplittableRandom(q.hashCode()).nextInt(ids.size());
+        String flawed = Violations.violate(ids.get(broken), kwargs.get(chosen.get(broken)), text);
+        return new Task(q, text, Map.of(ReferenceKeys.INSTRUCTION_ID_LIST, ids, ReferenceKeys.KWARGS, args),
+                Map.of("topic", topic.name()), flawed);
     }
 
     /** The note: a few topic sentences shaped by the format, content and case constraints in {@code kwargs}. */
