@@ -40,6 +40,9 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Server workers. Default: the server's default (twice the number of cores).")
   Integer workers;
 
+  @Option(names = "--python-no-site", description = "Serve Python with -S (opt-in server option; not the default).")
+  boolean pythonNoSite;
+
   @Option(names = "--warmup", description = "Most judged requests to warm up with before measuring; warm-up ends "
       + "sooner once the JIT compiler has settled. Default: ${DEFAULT-VALUE}.")
   int warmup = 2000;
@@ -69,7 +72,8 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int w = workers == null ? ServerConfig.defaultWorkers() : workers;
     List<Row> rows = new ArrayList<>();
-    try (SandboxServer server = SandboxServer.start(ServerConfig.defaults().withWorkers(w).withQueueCapacity(256));
+    try (SandboxServer server = SandboxServer.start(ServerConfig.defaults().withWorkers(w).withQueueCapacity(256)
+        .withPythonNoSite(pythonNoSite));
          SandboxClient client = SandboxClient.builder().url(server.uri()).deadline(Duration.ofSeconds(120))
              .maxConcurrency(64).build()) {
       JudgeRequest trivial = JudgeRequest.of("python", "print(1)", List.of(TestCase.io("", "1")));
@@ -84,7 +88,8 @@ public final class SandboxBenchCommand implements Callable<Integer> {
           judgedChunks.add(measure("judged", c, n, () -> judged(client, trivial)));
           bareChunks.add(measure("bare", c, n, SandboxBenchCommand::bareSpawn));
         }
-        rows.add(merge("/v1/judge over HTTP (" + server.info().isolation() + ")", judgedChunks));
+        rows.add(merge("/v1/judge over HTTP (" + server.info().isolation() + (pythonNoSite ? ", python -S" : "")
+            + ")", judgedChunks));
         rows.add(merge("bare `python3 -c 'print(1)'` spawn", bareChunks));
       }
       print(System.out, rows, server.info().isolation(), w);

@@ -47,11 +47,15 @@ public final class SandboxCommand implements Runnable {
         + "${DEFAULT-VALUE}.")
     int baseUid = ServerConfig.DEFAULT_BASE_UID;
 
+    @Option(names = "--python-no-site", description = "Start Python with -S: ~2.5 ms less CPU per run, but only "
+        + "the standard library is importable (no site or dist-packages such as numpy).")
+    boolean pythonNoSite;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig config = new ServerConfig(host, port,
           workers == null ? ServerConfig.defaultWorkers() : workers, queue, (long) maxBodyMb << 20,
-          baseUid, Isolation.Request.AUTO);
+          baseUid, Isolation.Request.AUTO, pythonNoSite);
       SandboxServer server = SandboxServer.start(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

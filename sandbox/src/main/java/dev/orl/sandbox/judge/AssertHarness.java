@@ -22,12 +22,14 @@ final class AssertHarness {
   private final String source;
   private final SecureRandom random = new SecureRandom();
   private final ObjectMapper json;
+  private final boolean pythonNoSite;
 
   /** The harness's report: PASS, FAIL (an assert failed), ERROR (the candidate raised or died), HARNESS_ERROR. */
   record Report(String word, String detail) {}
 
-  AssertHarness(ObjectMapper json) {
+  AssertHarness(ObjectMapper json, boolean pythonNoSite) {
     this.json = json;
+    this.pythonNoSite = pythonNoSite;
     try (InputStream in = AssertHarness.class.getResourceAsStream("assert_harness.py")) {
       if (in == null) {
         throw new IllegalStateException("assert_harness.py missing from the sandbox jar");
@@ -43,7 +45,7 @@ final class AssertHarness {
   }
 
   List<String> command() {
-    return List.of("/usr/bin/python3", "-I", "-B", SandboxPaths.CODE + "/" + FILE);
+    return Languages.python(pythonNoSite, SandboxPaths.CODE + "/" + FILE);
   }
 
   String newNonce() {

@@ -33,7 +33,7 @@ public final class Judge {
   public Judge(ProcessSandbox sandbox, Languages languages, Path jobRoot, ObjectMapper json) {
     this.languages = languages;
     this.programs = new Programs(sandbox, jobRoot);
-    this.harness = new AssertHarness(json);
+    this.harness = new AssertHarness(json, languages.pythonNoSite());
   }
 
   public Languages languages() {

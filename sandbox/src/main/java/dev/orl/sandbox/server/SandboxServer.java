@@ -70,7 +70,7 @@ public final class SandboxServer implements AutoCloseable {
     removeStaleJobRoots();
     this.jobRoot = Files.createTempDirectory(jobParent(), "orl-sandbox-jobs-" + ProcessHandle.current().pid() + "-");
     Files.setPosixFilePermissions(jobRoot, PosixFilePermissions.fromString("rwx--x--x"));
-    this.judge = new Judge(isolation.sandbox(), Languages.detect(), jobRoot, json);
+    this.judge = new Judge(isolation.sandbox(), Languages.detect(config.pythonNoSite()), jobRoot, json);
     this.runCode = new RunCodeService(judge);
     this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
     this.handlers = Executors.newCachedThreadPool(r -> {

@@ -5,10 +5,11 @@ import dev.orl.sandbox.isolation.Isolation;
 /**
  * How a sandbox server runs. {@code port} 0 picks an ephemeral port; {@code workers} concurrent runs (default:
  * {@link #defaultWorkers()}); {@code queueCapacity} requests wait beyond those before {@code 429}; {@code baseUid} is
- * the host uid of worker slot 0 (slot i runs as baseUid + i).
+ * the host uid of worker slot 0 (slot i runs as baseUid + i); {@code pythonNoSite} (opt-in) starts Python with
+ * {@code -S}, which saves ~2.5 ms of CPU per run but leaves only the standard library importable.
  */
 public record ServerConfig(String host, int port, int workers, int queueCapacity, long maxBodyBytes, int baseUid,
-    Isolation.Request isolation) {
+    Isolation.Request isolation, boolean pythonNoSite) {
 
   public static final int DEFAULT_QUEUE = 64;
   public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
@@ -33,30 +34,34 @@ public record ServerConfig(String host, int port, int workers, int queueCapacity
   /** Loopback, ephemeral port, {@link #defaultWorkers()} workers, defaults elsewhere. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 0, defaultWorkers(), DEFAULT_QUEUE,
-        DEFAULT_MAX_BODY_BYTES, DEFAULT_BASE_UID, Isolation.Request.AUTO);
+        DEFAULT_MAX_BODY_BYTES, DEFAULT_BASE_UID, Isolation.Request.AUTO, false);
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, workers, queueCapacity, maxBodyBytes, baseUid, isolation);
+    return new ServerConfig(host, p, workers, queueCapacity, maxBodyBytes, baseUid, isolation, pythonNoSite);
   }
 
   public ServerConfig withWorkers(int n) {
-    return new ServerConfig(host, port, n, queueCapacity, maxBodyBytes, baseUid, isolation);
+    return new ServerConfig(host, port, n, queueCapacity, maxBodyBytes, baseUid, isolation, pythonNoSite);
   }
 
   public ServerConfig withQueueCapacity(int n) {
-    return new ServerConfig(host, port, workers, n, maxBodyBytes, baseUid, isolation);
+    return new ServerConfig(host, port, workers, n, maxBodyBytes, baseUid, isolation, pythonNoSite);
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, workers, queueCapacity, maxBodyBytes, baseUid, isolation);
+    return new ServerConfig(h, port, workers, queueCapacity, maxBodyBytes, baseUid, isolation, pythonNoSite);
   }
 
   public ServerConfig withBaseUid(int uid) {
-    return new ServerConfig(host, port, workers, queueCapacity, maxBodyBytes, uid, isolation);
+    return new ServerConfig(host, port, workers, queueCapacity, maxBodyBytes, uid, isolation, pythonNoSite);
   }
 
   public ServerConfig withIsolation(Isolation.Request r) {
-    return new ServerConfig(host, port, workers, queueCapacity, maxBodyBytes, baseUid, r);
+    return new ServerConfig(host, port, workers, queueCapacity, maxBodyBytes, baseUid, r, pythonNoSite);
+  }
+
+  public ServerConfig withPythonNoSite(boolean noSite) {
+    return new ServerConfig(host, port, workers, queueCapacity, maxBodyBytes, baseUid, isolation, noSite);
   }
 }

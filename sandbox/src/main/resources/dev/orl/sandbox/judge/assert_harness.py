@@ -134,7 +134,8 @@ class Candidate:
 
     def __init__(self, source_path):
         self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", "-c", CHILD, source_path],
+            # The candidate starts like the harness: without the site module when the server was told so.
+            [sys.executable, "-I", "-B"] + (["-S"] if sys.flags.no_site else []) + ["-c", CHILD, source_path],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=2, close_fds=True, env={})
         first = self.receive()
         if first[0] != "ready":
