@@ -138,16 +138,20 @@ public final class Isolation implements AutoCloseable {
       Optional<Path> helper, WorkerSlot slot, ExecutorService pumps) {
     try {
       Path dir = Files.createTempDirectory("orl-sandbox-probe");
+      Path code = dir.resolve("code");
       try {
-        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Files.createDirectory(code);
+        Files.setPosixFilePermissions(code, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessSandbox probe = new ProcessSandbox(candidate, new Launcher(candidate, bwrap, setpriv, helper), pumps);
-        RunResult r = probe.run(slot, new RunSpec(List.of("/usr/bin/true"), dir, false, null,
+        RunResult r = probe.run(slot, new RunSpec(List.of("/usr/bin/true"), code, false, null,
             RunLimits.of(5, 10, 64, 4096)));
         if (r.exitCode() != 0) {
           LOG.warn("bubblewrap probe failed (exit {}): {}", r.exitCode(), new String(r.stderr()).strip());
         }
         return r.exitCode() == 0;
       } finally {
+        Files.deleteIfExists(code);
         Files.deleteIfExists(dir);
       }
     } catch (IOException e) {

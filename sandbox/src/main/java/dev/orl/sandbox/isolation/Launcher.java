@@ -45,7 +45,7 @@ public final class Launcher {
 
   /** The full host argv for {@code spec} in {@code slot}. */
   public List<String> argv(WorkerSlot slot, RunSpec spec) {
-    List<String> argv = helper.isPresent() ? helperPrologue(helper.get(), slot, spec.limits())
+    List<String> argv = helper.isPresent() ? helperPrologue(helper.get(), slot, spec)
         : scriptPrologue(slot, spec.limits());
     if (profile.bubblewrap()) {
       argv.addAll(bwrapArgs(spec, slot.netns().isEmpty()));
@@ -59,9 +59,18 @@ public final class Launcher {
     return argv;
   }
 
+  /**
+   * Where {@code orl-launch} writes why it failed, next to the job's code dir: in the root-only job dir, which the
+   * program never sees, so a program cannot make its own failure look like the sandbox's. Null without the helper.
+   */
+  public Path failureFile(RunSpec spec) {
+    return helper.isPresent() ? spec.codeDir().resolveSibling("orl-launch.failure") : null;
+  }
+
   /** {@code orl-launch} applies its options in order: cgroups, rlimits, network namespace, then the uid switch. */
-  private List<String> helperPrologue(Path launch, WorkerSlot slot, RunLimits l) {
-    List<String> a = new ArrayList<>(List.of(launch.toString()));
+  private List<String> helperPrologue(Path launch, WorkerSlot slot, RunSpec spec) {
+    RunLimits l = spec.limits();
+    List<String> a = new ArrayList<>(List.of(launch.toString(), "--failure-file", failureFile(spec).toString()));
     slot.cgroup().ifPresent(cg -> cg.procsFiles().forEach(p -> a.addAll(List.of("--cgroup", p.toString()))));
     long cpuSoft = cpuSoftSeconds(l);
     a.addAll(List.of("--rlimit", "cpu=" + cpuSoft + ":" + (cpuSoft + 1),

@@ -64,10 +64,23 @@ public final class ProcessSandbox {
     await(errDone);
     long cpu = cgroup.map(CgroupSlot::cpuNanos).orElse(wall);
     int exit = process.exitValue();
+    checkLaunched(launcher.failureFile(spec), exit);
     if (termination == Termination.EXITED) {
       termination = classifyExit(exit, cpu, limits, cgroup, overflow.get());
     }
     return new RunResult(termination, exit, cpu, wall, out.bytes(), err.bytes());
+  }
+
+  /** Throws when the launcher itself failed (a sandbox failure, answered 503), never for the program's own exit. */
+  private static void checkLaunched(Path failureFile, int exit) throws IOException {
+    if (failureFile == null) {
+      return;
+    }
+    String failure = Files.exists(failureFile) ? Files.readString(failureFile).strip() : "";
+    Files.deleteIfExists(failureFile);
+    if (!failure.isEmpty()) {
+      throw new IOException("sandbox launch failed (exit " + exit + "): " + failure);
+    }
   }
 
   /**

@@ -10,6 +10,8 @@
  *      supplementary groups, clears the inheritable set, sets no_new_privs, and checks that root cannot be regained;
  *   5. execs the rest of its arguments (bwrap) with an empty environment.
  * Any failure exits with status 125 before the program runs: a limit that cannot be set never runs unlimited.
+ * With --failure-file PATH (first option; a root-only path the program cannot reach) the reason is also written
+ * there, so the server can tell its own failure from a program that exits 125.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,8 +29,16 @@
 
 #define LAUNCH_FAILED 125
 
+/* Opened (close-on-exec) before the uid switch, so failures after it are reported too. */
+static int failure_fd = -1;
+
 static void die(const char *what, const char *arg) {
-  fprintf(stderr, "orl-launch: %s %s: %s\n", what, arg ? arg : "", strerror(errno));
+  char msg[512];
+  int n = snprintf(msg, sizeof msg, "orl-launch: %s %s: %s\n", what, arg ? arg : "", strerror(errno));
+  fputs(msg, stderr);
+  if (failure_fd >= 0 && n > 0) {
+    (void) !write(failure_fd, msg, (size_t) n < sizeof msg ? (size_t) n : sizeof msg - 1);
+  }
   _exit(LAUNCH_FAILED);
 }
 
@@ -126,7 +136,12 @@ int main(int argc, char **argv) {
       die("missing value for", argv[i]);
     }
     const char *opt = argv[i], *val = argv[i + 1];
-    if (strcmp(opt, "--cgroup") == 0) {
+    if (strcmp(opt, "--failure-file") == 0) {
+      failure_fd = open(val, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (failure_fd < 0) {
+        die("cannot open failure file", val);
+      }
+    } else if (strcmp(opt, "--cgroup") == 0) {
       join_cgroup(val);
     } else if (strcmp(opt, "--rlimit") == 0) {
       set_rlimit(val);

@@ -83,6 +83,18 @@ class LaunchHelperTest {
   }
 
   @Test
+  void failureFileNamesTheLaunchFailureAndStaysEmptyWhenTheProgramFails() throws Exception {
+    Path failure = dir.resolve("launch.failure");
+    Result failed = launch("--failure-file", failure.toString(), "--netns", "/nonexistent/netns", "--uid", "" + UID,
+        "--", "/usr/bin/true");
+    assertEquals(Launcher.LAUNCH_FAILED, failed.exit(), failed.output());
+    assertTrue(Files.readString(failure).contains("network namespace"), "reason recorded: " + Files.readString(failure));
+    Result program = launch("--failure-file", failure.toString(), "--uid", "" + UID, "--", "/bin/sh", "-c", "exit 125");
+    assertEquals(125, program.exit(), program.output());
+    assertEquals("", Files.readString(failure), "a program's own exit 125 is not a launch failure");
+  }
+
+  @Test
   void aBuiltHelperIsReusedUnlessOthersCouldHaveWrittenIt() throws IOException {
     assertEquals(helper, LaunchHelper.build(dir).orElseThrow(), "same source, same binary");
     long built = Files.getLastModifiedTime(helper).toMillis();

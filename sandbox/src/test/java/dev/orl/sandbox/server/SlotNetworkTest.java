@@ -60,6 +60,21 @@ class SlotNetworkTest {
   }
 
   @Test
+  void aLostSlotNamespaceIsASandboxFailureNotAProgramVerdict() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "needs gcc (orl-launch)");
+    try (SandboxServer server = SandboxServer.start(ServerConfig.defaults().withWorkers(1))) {
+      Http http = new Http(server.uri());
+      assumeTrue(http.get("/v1/info").body().get("isolation").asText().contains("slot-netns"), "needs slot netns");
+      String name = "orl-sandbox-" + ProcessHandle.current().pid() + "-0";
+      Process del = new ProcessBuilder("ip", "netns", "delete", name).inheritIO().start();
+      assertEquals(0, del.waitFor(), "could not delete " + name);
+      Http.Reply r = http.post("/run_code", Map.of("language", "python", "code", "print(1)"));
+      assertEquals(503, r.status(), "the launch cannot enter the slot's namespace: " + r.body());
+      assertTrue(r.body().path("message").asText().contains("network namespace"), r.body().toString());
+    }
+  }
+
+  @Test
   void scriptPrologueKeepsTheSameContainment() throws IOException {
     try (SandboxServer server = SandboxServer.start(
         ServerConfig.defaults().withWorkers(1).withIsolation(Isolation.Request.SCRIPT_LAUNCHER))) {

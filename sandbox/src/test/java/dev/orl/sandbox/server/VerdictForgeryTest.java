@@ -2,6 +2,7 @@ package dev.orl.sandbox.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,6 +58,15 @@ class VerdictForgeryTest extends HostileProgramTestBase {
     assertVerdict("WrongAnswer", assertJudge(code, "assert f(1) == 31337\n"));
   }
 
+
+  @Test
+  void programFakingAFailedLaunchIsItsOwnRuntimeErrorNotASandboxFailure() {
+    // A sandbox failure is not scored (the client retries or reports it); a program must not be able to claim one.
+    String code = "import sys\nsys.stderr.write('orl-launch: cannot join cgroup x: No such file\\n')\nsys.exit(125)\n";
+    JsonNode r = judge("python", code, "", "1", 2);
+    assertVerdict("RuntimeError", r);
+    assertEquals(125, test0(r).path("exit_code").asInt(), r.toString());
+  }
 
   @Test
   void malformedRequestsGetClear4xx() {
