@@ -39,11 +39,10 @@ class RlStepOptionsTest {
     }
 
     // Root cause of the old "NaN in one run of three": DJL's mul/div(Number) constants are freed when a garbage
-    // collection falls between forward and backward. Both tests pass (10 of 10) once PlainKernels.attention and
-    // algo/loss (LossAggregation, ActorObjective, KlEstimator, ValueLoss) use GraphScalars; those files have other
-    // owners, so the tests wait for that change.
-    private static final String WAITS_FOR_GRAPH_SCALARS = "fails until PlainKernels.attention and algo/loss use "
-            + "GraphScalars instead of DJL's mul/div(Number), whose constants a garbage collection frees before "
+    // collection falls between forward and backward. The losses use GraphScalars now; both tests below pass (10 of
+    // 10) once PlainKernels.attention (the model engineer's) scales q with GraphScalars.mul too.
+    private static final String WAITS_FOR_GRAPH_SCALARS = "fails until PlainKernels.attention scales q with "
+            + "GraphScalars.mul instead of DJL's mul(Number), whose constant a garbage collection frees before "
             + "backward";
 
     private static double gradNorm(Map<String, Double> step) {
