@@ -98,8 +98,8 @@ public final class AdamW implements AutoCloseable {
     public double clipGradNorm(double maxNorm) {
         return withGradients(grads -> {
             double norm = kernel.globalNorm(grads.arrays());
-            double factor = maxNorm / (norm + 1e-6);
-            if (maxNorm > 0 && Double.isFinite(maxNorm) && factor < 1) {
+            double factor = clipFactor(norm, maxNorm);
+            if (factor != 1) {
                 kernel.scale(grads.arrays(), factor);
             }
             return norm;
@@ -115,12 +115,45 @@ public final class AdamW implements AutoCloseable {
             throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
         }
         withGradients(grads -> {
-            for (ParameterState s : grads.states()) {
-                s.step++;
-            }
-            kernel.update(grads.states(), grads.arrays(), lr, config);
+            update(grads, 1.0, lr);
             return null;
         });
+    }
+
+    /**
+     * {@link #clipGradNorm} then {@link #step} in one pass: the clipping factor is applied inside the update (the
+     * fused kernel reads each gradient once instead of scaling it first), and a non-finite norm skips the update and
+     * zeroes the gradients, since one NaN would poison every weight through the moments. Returns the norm before
+     * clipping (non-finite when the update was skipped); a non-positive or infinite {@code maxNorm} does not clip.
+     */
+    public double clipAndStep(double maxNorm, double lr) {
+        if (!(lr >= 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
+        }
+        double norm = withGradients(grads -> {
+            double n = kernel.globalNorm(grads.arrays());
+            if (Double.isFinite(n)) {
+                update(grads, clipFactor(n, maxNorm), lr);
+            }
+            return n;
+        });
+        if (!Double.isFinite(norm)) {
+            zeroGrad();
+        }
+        return norm;
+    }
+
+    private void update(Gradients grads, double gradFactor, double lr) {
+        for (ParameterState s : grads.states()) {
+            s.step++;
+        }
+        kernel.update(grads.states(), grads.arrays(), gradFactor, lr, config);
+    }
+
+    /** PyTorch's {@code clip_grad_norm_} factor (with its 1e-6 guard), or 1 when no clipping applies. */
+    private static double clipFactor(double norm, double maxNorm) {
+        double factor = maxNorm / (norm + 1e-6);
+        return maxNorm > 0 && Double.isFinite(maxNorm) && factor < 1 ? factor : 1;
     }
 
     /** Zeroes all gradients without updating, e.g. to drop a micro-batch. */

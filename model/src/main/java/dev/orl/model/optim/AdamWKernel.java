@@ -19,10 +19,12 @@ interface AdamWKernel extends AutoCloseable {
     void scale(List<NDArray> grads, double factor);
 
     /**
-     * One AdamW update of each state's weight with its gradient {@code grads.get(i)}, after the caller has
-     * incremented each state's step; then zeroes the gradients.
+     * One AdamW update of each state's weight with its gradient {@code grads.get(i)} multiplied by
+     * {@code gradFactor} (1 leaves the gradients as they are; clipping passes its factor here so the fused kernel
+     * needs no separate pass over the gradients), after the caller has incremented each state's step; then zeroes
+     * the gradients.
      */
-    void update(List<ParameterState> states, List<NDArray> grads, double lr, AdamWConfig config);
+    void update(List<ParameterState> states, List<NDArray> grads, double gradFactor, double lr, AdamWConfig config);
 
     @Override
     void close();

@@ -35,7 +35,11 @@ final class PlainAdamWKernel implements AdamWKernel {
     }
 
     @Override
-    public void update(List<ParameterState> states, List<NDArray> grads, double lr, AdamWConfig config) {
+    public void update(List<ParameterState> states, List<NDArray> grads, double gradFactor, double lr,
+            AdamWConfig config) {
+        if (gradFactor != 1) {
+            scale(grads, gradFactor);
+        }
         for (int i = 0; i < states.size(); i++) {
             updateOne(states.get(i), grads.get(i), lr, config);
         }

@@ -180,6 +180,43 @@ class AdamWTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void clipAndStepMovesWeightsExactlyAsClipThenStep(boolean fused) {
+        Problem separate = new Problem();
+        Problem together = new Problem();
+        try (AdamW twoCalls = AdamW.create(fused, separate.parameters(), CONFIG, manager);
+                AdamW oneCall = AdamW.create(fused, together.parameters(), CONFIG, manager)) {
+            for (double lr : LRS) {
+                separate.backward(3.0); // a norm above the limit, so every step clips
+                together.backward(3.0);
+                double expectedNorm = twoCalls.clipGradNorm(1.0);
+                twoCalls.step(lr);
+                double norm = oneCall.clipAndStep(1.0, lr);
+                assertEquals(expectedNorm, norm, 1e-5 * expectedNorm, "pre-clip norm returned by clipAndStep");
+                assertTrue(norm > 1.5, "the test must clip: norm " + norm + " should exceed the limit 1.0");
+                assertClose("a, clipAndStep vs clipGradNorm+step", toDoubles(separate.a), together.a);
+                assertClose("b, clipAndStep vs clipGradNorm+step", toDoubles(separate.b), together.b);
+            }
+            assertEquals(0.0, oneCall.gradNorm(), 0.0, "gradient norm right after clipAndStep");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void clipAndStepSkipsANonFiniteGradientAndZeroesIt(boolean fused) {
+        Problem p = new Problem();
+        double[] before = toDoubles(p.a);
+        try (AdamW opt = AdamW.create(fused, p.parameters(), CONFIG, manager)) {
+            p.backward(Double.NaN);
+            double norm = opt.clipAndStep(1.0, 0.1);
+            assertTrue(Double.isNaN(norm), "a NaN gradient must be reported as a NaN norm, got " + norm);
+            assertEquals(0, opt.stepCount(), "no parameter may count a skipped update");
+            assertEquals(0.0, opt.gradNorm(), 0.0, "gradients after a skipped update");
+        }
+        assertClose("a after a skipped update", before, p.a);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void savedStateResumesExactlyWhereItLeftOff(boolean fused, @TempDir Path dir) throws IOException {
         Problem straight = new Problem();
         Problem resumed = new Problem();
