@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.orl.model.autograd.GraphScalars;
 
 /** {@link Kernels} composed of plain NDArray operations: runs on every engine and device, supports autograd. */
 public final class PlainKernels implements Kernels {
@@ -29,7 +30,7 @@ public final class PlainKernels implements Kernels {
         long group = hq / hkv;
         // Query head h uses KV head h / group (HF repeat_kv); folding the group into the time axis lets every
         // group share one K/V matrix instead of materialising repeated copies of K and V.
-        NDArray grouped = q.reshape(b, hkv, group * t, d).mul((float) (1.0 / Math.sqrt(d)));
+        NDArray grouped = GraphScalars.mul(q.reshape(b, hkv, group * t, d), 1.0 / Math.sqrt(d));
         NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).reshape(b, hkv, group, t, s);
         // DJL's where() does not broadcast, so the mask becomes an additive bias: 0 where allowed, -1e30 where
         // hidden (exp underflows to exactly 0 after softmax's max subtraction; -inf would give 0 * inf = NaN).

@@ -98,9 +98,6 @@ class LogProbsGradientTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails until PlainKernels.attention scales q with "
-            + "GraphScalars.mul(q..., 1 / sqrt(d)) instead of DJL's mul(Number), whose constant is freed before "
-            + "backward; kernels/ belongs to the model engineer: enable this test with that one-line change")
     void plainKernelsGradientSurvivesAGarbageCollectionBeforeBackward() {
         // With DJL's mul(Number) the scale is freed before backward and every gradient fed by layer 0's queries
         // (q_proj, input_layernorm, embeddings) is computed from freed memory: the RL step's NaN/1e16 grad norm.

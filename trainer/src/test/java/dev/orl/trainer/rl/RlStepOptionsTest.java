@@ -19,7 +19,6 @@ import dev.orl.trainer.testing.TinyPolicies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The RL step's options do what the recipe says: gradient accumulation, KL to the reference, DAPO's filter. */
@@ -38,20 +37,12 @@ class RlStepOptionsTest {
         }
     }
 
-    // Root cause of the old "NaN in one run of three": DJL's mul/div(Number) constants are freed when a garbage
-    // collection falls between forward and backward. The losses use GraphScalars now; both tests below pass (10 of
-    // 10) once PlainKernels.attention (the model engineer's) scales q with GraphScalars.mul too.
-    private static final String WAITS_FOR_GRAPH_SCALARS = "fails until PlainKernels.attention scales q with "
-            + "GraphScalars.mul instead of DJL's mul(Number), whose constant a garbage collection frees before "
-            + "backward";
-
     private static double gradNorm(Map<String, Double> step) {
         assertTrue(step.containsKey("actor/grad_norm"), "the step made no update: " + step);
         return step.get("actor/grad_norm");
     }
 
     @Test
-    @Disabled(WAITS_FOR_GRAPH_SCALARS)
     void microBatchesAccumulateToTheGradientOfTheWholeMiniBatch() {
         double whole = gradNorm(firstStep("{advantage: grpo}", "", DigitReward.composite()));
         double pieces = gradNorm(firstStep("{advantage: grpo}", "stages.rl.updates.micro_batch_tokens=64",
@@ -66,7 +57,6 @@ class RlStepOptionsTest {
      * that certain instead of one run in three.
      */
     @Test
-    @Disabled(WAITS_FOR_GRAPH_SCALARS)
     void gradientIsUnchangedWhenTheGarbageCollectorRunsDuringTheStep() throws Exception {
         String microBatched = "stages.rl.updates.micro_batch_tokens=64";
         double quiet = gradNorm(firstStep("{advantage: grpo}", microBatched, DigitReward.composite()));
