@@ -19,20 +19,21 @@ import java.util.Set;
  * @param threads libtorch intra-op threads
  * @param loadAverage the machine's 1-minute load average at the start and end of the run (other work competing for
  *     the cores makes every figure slower), or empty where unknown
+ * @param allocator how the native allocator treats freed memory ({@link dev.orl.model.device.NativeAllocator})
  * @param peakGflops the 2048² fp32 matmul rate measured in this run, the MFU denominator
  * @param generation generation results, in run order
  * @param training training results, in run order
  * @param profile parts of the training step timed in isolation, in run order
  */
-record BenchReport(String date, int threads, String loadAverage, double peakGflops,
+record BenchReport(String date, int threads, String loadAverage, String allocator, double peakGflops,
         List<GenerationBench.Result> generation,
         List<TrainingBench.Result> training, List<ProfileBench.Part> profile) {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Run %s, %d intra-op threads, fp32%s. 2048² matmul peak "
+        md.append(String.format(Locale.ROOT, "Run %s, %d intra-op threads, fp32%s, %s. 2048² matmul peak "
                 + "(higher of start and end): **%.0f GFLOP/s**.%n%n", date, threads,
-                loadAverage.isEmpty() ? "" : ", load average " + loadAverage, peakGflops));
+                loadAverage.isEmpty() ? "" : ", load average " + loadAverage, allocator, peakGflops));
         if (!generation.isEmpty()) {
             appendGeneration(md);
         }
@@ -145,6 +146,7 @@ record BenchReport(String date, int threads, String loadAverage, double peakGflo
         root.put("date", date);
         root.put("threads", threads);
         root.put("load_average", loadAverage);
+        root.put("allocator", allocator);
         root.put("matmul_peak_gflops", peakGflops);
         ArrayNode gen = root.putArray("generation");
         for (GenerationBench.Result r : generation) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orl.model.device.NativeAllocator;
 import dev.orl.model.kernels.Kernels;
 import dev.orl.model.kernels.PlainKernels;
 import dev.orl.model.kernels.torchscript.TorchScriptKernels;
@@ -105,6 +106,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
         optimizers.forEach(ModelBenchCommand::checkOptimizerName);
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadAtStart = loadAverage();
+        NativeAllocator allocator = NativeAllocator.current();
+        if (!allocator.reusesFreedMemory()) {
+            LOG.warn("{}: training figures include the kernel's page-fault time", allocator.describe());
+        }
         List<GenerationBench.Result> generation = new ArrayList<>();
         List<TrainingBench.Result> training = new ArrayList<>();
         List<ProfileBench.Part> parts = new ArrayList<>();
@@ -128,7 +133,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
             peak = Math.max(peak, peakAtEnd);
         }
         BenchReport report = new BenchReport(date, JniUtils.getNumThreads(),
-                loadAtStart.isEmpty() ? "" : loadAtStart + " → " + loadAverage(), peak, generation, training, parts);
+                loadAtStart.isEmpty() ? "" : loadAtStart + " → " + loadAverage(), allocator.describe(), peak,
+                generation, training, parts);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? report.json(new ObjectMapper()) : report.markdown());
         out.flush();

@@ -93,8 +93,7 @@ final class TrainingBench {
                 collector.backward(loss);
             }
             long t2 = System.nanoTime();
-            optimizer.clipGradNorm(1.0);
-            optimizer.step(1e-5);
+            optimizer.clipAndStep(1.0, 1e-5);
             long t3 = System.nanoTime();
             return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9};
         }
