@@ -72,7 +72,8 @@ public final class QuickstartRecipe {
 
     /**
      * The SFT control: the cold start of {@code coldStartRun} (its first {@code sft} stage's final weights)
-     * continued by SFT on the same demonstrations for as many optimizer steps as the first RL stage has, at the
+     * continued by SFT on the same demonstrations for as many optimizer steps as the first RL stage takes (steps x
+     * PPO epochs x mini-batches per step), at the
      * cold start's final learning rate and with early stopping off, validated on the same sets. Reward-model and
      * RL stages are dropped, so any gain over the cold start is what more supervised training buys.
      */
@@ -91,7 +92,7 @@ public final class QuickstartRecipe {
                         + weights + "); run the pipeline first");
             }
             ObjectNode control = ((ObjectNode) stages.get(sftName)).deepCopy();
-            control.put("steps", stages.get(rlName).path("steps").asInt());
+            control.put("steps", optimizerSteps(stages.get(rlName)));
             control.put("start_from", "model");
             ObjectNode optimizer = control.with("optimizer");
             double ratio = optimizer.path("min_lr_ratio").asDouble(0.0);
@@ -112,6 +113,15 @@ public final class QuickstartRecipe {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + " as YAML", e);
         }
+    }
+
+    /** Optimizer steps an RL stage takes: each step updates once per mini-batch of prompts, per PPO epoch. */
+    static int optimizerSteps(JsonNode rl) {
+        int prompts = rl.path("rollout").path("prompts_per_step").asInt(1);
+        int miniBatch = rl.path("updates").path("mini_batch_size").asInt(prompts);
+        int epochs = rl.path("updates").path("ppo_epochs").asInt(1);
+        int perStep = (prompts + Math.max(1, miniBatch) - 1) / Math.max(1, miniBatch);
+        return rl.path("steps").asInt() * epochs * perStep;
     }
 
     /** Parses the recipe; relative paths resolve against {@code baseDir}. */

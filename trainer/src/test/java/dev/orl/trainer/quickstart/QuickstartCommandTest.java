@@ -3,6 +3,8 @@ package dev.orl.trainer.quickstart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,6 +25,8 @@ class QuickstartCommandTest {
 
     @TempDir
     Path run;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
     void shortenedQuickstartRunsAllStagesAndPrintsReportAndSummary() throws Exception {
@@ -64,6 +68,13 @@ class QuickstartCommandTest {
     }
 
     @Test
+    void rlOptimizerStepsCountMiniBatchesAndEpochs() throws Exception {
+        assertEquals(6, QuickstartRecipe.optimizerSteps(YAML.readTree("{steps: 6, rollout: {prompts_per_step: 8}}")));
+        assertEquals(60, QuickstartRecipe.optimizerSteps(YAML.readTree(
+                "{steps: 10, rollout: {prompts_per_step: 8}, updates: {mini_batch_size: 3, ppo_epochs: 2}}")), "10 x 2 x ceil(8/3)");
+    }
+
+    @Test
     void sftControlContinuesTheColdStartForTheFirstRlStagesSteps() throws Exception {
         Path cold = Files.createDirectories(run.resolve("stages/sft/final"));
         Files.writeString(cold.resolve("config.json"), "{}");
@@ -71,7 +82,10 @@ class QuickstartCommandTest {
 
         assertTrue(control.contains("sft_control:"), "no control stage in:\n" + control);
         assertTrue(!control.contains("kind: \"rl\"") && !control.contains("kind: rl"), "RL stage kept:\n" + control);
-        assertTrue(control.contains("steps: 6"), "control should run stage1's 6 steps:\n" + control);
+        int rlOptimizerSteps = QuickstartRecipe.optimizerSteps(YAML.readTree(QuickstartRecipe.embedded().text())
+                .path("stages").path("stage1"));
+        assertTrue(control.contains("steps: " + rlOptimizerSteps), "control should run stage1's " + rlOptimizerSteps
+                + " optimizer steps:\n" + control);
         assertTrue(control.contains(cold.toAbsolutePath().toString()), "control should start from the cold start");
     }
 }
