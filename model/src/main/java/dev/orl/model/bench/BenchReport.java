@@ -79,14 +79,18 @@ record BenchReport(String date, int threads, String loadAverage, String allocato
         TrainingBench.Result first = training.get(0);
         md.append(String.format(Locale.ROOT, "Training: %d×%d tokens per step, forward + next-token loss + backward + "
                 + "global-norm clip + AdamW; median of %d steps after warmup. "
-                + "MFU = 6·N·tokens/s over the matmul peak.%n%n", first.batch(), first.length(), first.steps()));
+                + "MFU = 6·N·tokens/s over the matmul peak. Kernel CPU s: the process's kernel-mode CPU time in "
+                + "the step, mostly page faults on freshly mapped tensor memory.%n%n", first.batch(), first.length(),
+                first.steps()));
         md.append("| model | params | kernels | AdamW | tokens/s | step s | forward s | backward s | optimizer s "
-                + "| MFU |\n");
-        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|\n");
+                + "| kernel CPU s | MFU |\n");
+        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TrainingBench.Result r : training) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.1f%% |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %.1f%% |%n",
                     r.model(), millions(r.parameters()), r.kernels(), r.optimizer(), rate(r.tokensPerSecond()),
                     r.stepSeconds(), r.forwardSeconds(), r.backwardSeconds(), r.optimizerSeconds(),
+                    Double.isNaN(r.kernelSeconds()) ? "–" : String.format(Locale.ROOT, "%.2f", r.kernelSeconds()),
                     100 * r.mfu(peakGflops)));
         }
     }
@@ -161,6 +165,7 @@ record BenchReport(String date, int threads, String loadAverage, String allocato
                     .put("batch", r.batch()).put("length", r.length()).put("parameters", r.parameters())
                     .put("steps", r.steps()).put("forward_s", r.forwardSeconds())
                     .put("backward_s", r.backwardSeconds()).put("optimizer_s", r.optimizerSeconds())
+                    .put("kernel_cpu_s", r.kernelSeconds())
                     .put("step_s", r.stepSeconds()).put("tokens_per_s", r.tokensPerSecond())
                     .put("mfu", r.mfu(peakGflops));
         }

@@ -32,9 +32,10 @@ final class TrainingBench {
      * @param forwardSeconds forward pass and loss, per step
      * @param backwardSeconds backward pass, per step
      * @param optimizerSeconds clipping and update, per step
+     * @param kernelSeconds kernel-mode CPU time of the process during the step (page faults, mostly; NaN if unknown)
      */
     record Result(String model, String kernels, String optimizer, int batch, int length, long parameters, int steps,
-            double forwardSeconds, double backwardSeconds, double optimizerSeconds) {
+            double forwardSeconds, double backwardSeconds, double optimizerSeconds, double kernelSeconds) {
 
         double stepSeconds() {
             return forwardSeconds + backwardSeconds + optimizerSeconds;
@@ -76,13 +77,14 @@ final class TrainingBench {
         double[] median = timings.get(timings.size() / 2);
         long parameters = model.config().parameterCount();
         return new Result(modelName, model.kernels().name(), optimizer.kernelName(), batch, length, parameters, steps,
-                median[0], median[1], median[2]);
+                median[0], median[1], median[2], median[3]);
     }
 
-    /** One step; returns seconds of forward, backward and optimizer. */
+    /** One step; returns seconds of forward, backward and optimizer, and the kernel CPU seconds of all three. */
     private static double[] step(Qwen2Model model, AdamW optimizer, NDManager parent, TokenBatch tokens,
             long[] targets) {
         try (NDManager step = parent.newSubManager()) {
+            double kernel0 = ProcessCpu.kernelSeconds();
             long t0 = System.nanoTime();
             long t1;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -95,7 +97,8 @@ final class TrainingBench {
             long t2 = System.nanoTime();
             optimizer.clipAndStep(1.0, 1e-5);
             long t3 = System.nanoTime();
-            return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9};
+            return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                ProcessCpu.kernelSeconds() - kernel0};
         }
     }
 }

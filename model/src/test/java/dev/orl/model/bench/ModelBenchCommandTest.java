@@ -50,5 +50,6 @@ class ModelBenchCommandTest {
         JsonNode train = root.get("training").get(0);
         assertEquals("fused", train.get("optimizer").asText(), out);
         assertTrue(train.get("mfu").asDouble() > 0 && train.get("mfu").asDouble() < 1, "MFU in (0, 1): " + out);
+        assertTrue(train.get("kernel_cpu_s").asDouble() >= 0, "kernel CPU seconds of a step on Linux: " + out);
     }
 }
