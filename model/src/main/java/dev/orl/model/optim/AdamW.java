@@ -111,9 +111,7 @@ public final class AdamW implements AutoCloseable {
      * without one are skipped and keep their step count, as in PyTorch), then zeroes those gradients.
      */
     public void step(double lr) {
-        if (!(lr >= 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
-        }
+        checkLearningRate(lr);
         withGradients(grads -> {
             update(grads, 1.0, lr);
             return null;
@@ -127,9 +125,7 @@ public final class AdamW implements AutoCloseable {
      * clipping (non-finite when the update was skipped); a non-positive or infinite {@code maxNorm} does not clip.
      */
     public double clipAndStep(double maxNorm, double lr) {
-        if (!(lr >= 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
-        }
+        checkLearningRate(lr);
         double norm = withGradients(grads -> {
             double n = kernel.globalNorm(grads.arrays());
             if (Double.isFinite(n)) {
@@ -148,6 +144,12 @@ public final class AdamW implements AutoCloseable {
             s.step++;
         }
         kernel.update(grads.states(), grads.arrays(), gradFactor, lr, config);
+    }
+
+    private static void checkLearningRate(double lr) {
+        if (!(lr >= 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
+        }
     }
 
     /** PyTorch's {@code clip_grad_norm_} factor (with its 1e-6 guard), or 1 when no clipping applies. */
