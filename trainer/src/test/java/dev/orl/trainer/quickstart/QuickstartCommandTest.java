@@ -35,6 +35,7 @@ class QuickstartCommandTest {
                 "stages.stage2.steps=1", "stages.stage1.rollout.prompts_per_step=2", "stages.stage1.rollout.n=4",
                 "stages.stage2.rollout.prompts_per_step=2", "stages.stage2.rollout.n=4",
                 "stages.stage1.rollout.max_new_tokens=24", "stages.stage2.rollout.max_new_tokens=24",
+                "stages.stage1.updates.mini_batch_size=1", "stages.stage2.updates.mini_batch_size=1",
                 "validation.max_prompts=3", "validation.n=2", "validation.pass_at_k=[1,2]",
                 "validation.max_new_tokens=16")) {
             args.add("--set");
