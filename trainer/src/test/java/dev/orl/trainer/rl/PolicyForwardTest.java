@@ -13,6 +13,7 @@ import dev.orl.model.kernels.KernelsFactory;
 import dev.orl.model.logprob.ResponseBatch;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.CharTokenizer;
+import dev.orl.trainer.testing.GarbageCollections;
 import dev.orl.trainer.testing.TinyPolicies;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import dev.orl.rewards.registry.RewardSpec;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.testing.DigitReward;
+import dev.orl.trainer.testing.GarbageCollections;
 import dev.orl.trainer.testing.ListPromptSource;
 import dev.orl.trainer.testing.TestRecipes;
 import dev.orl.trainer.testing.TinyPolicies;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.orl.trainer.testing.GarbageCollections;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +20,13 @@ class LossGradientsSurviveCollectionTest {
     private static final float[] MASK = {1, 1, 0, 1, 1, 1};
 
     /** d(loss)/d(x) at x = 0.1 .. 0.6 (shape 2 x 3), with the collector run between forward and backward. */
-    private static float[] gradientAfterCollection(UnaryOperator<NDArray> loss) throws InterruptedException {
+    private static float[] gradientAfterCollection(UnaryOperator<NDArray> loss) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}, new Shape(2, 3));
             x.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray value = loss.apply(x);
-                for (int i = 0; i < 3; i++) {
-                    System.gc();
-                    Thread.sleep(30); // lets the buffer cleaners run, as they would mid-step in a long run
-                }
+                GarbageCollections.releaseUnreachableDirectBuffers();
                 collector.backward(value);
             }
             return x.getGradient().toFloatArray();

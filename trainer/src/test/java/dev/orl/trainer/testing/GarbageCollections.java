@@ -1,4 +1,4 @@
-package dev.orl.trainer.rl;
+package dev.orl.trainer.testing;
 
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
@@ -9,12 +9,12 @@ import java.nio.ByteBuffer;
  * chosen point, {@link #storm} all through a piece of work. (A copy of the model module's test helper ForcedGc,
  * which test classes of another module cannot see.)
  */
-final class GarbageCollections {
+public final class GarbageCollections {
 
     private GarbageCollections() {}
 
     /** Returns once the collector has released the direct buffers that were unreachable at the call. */
-    static void releaseUnreachableDirectBuffers() {
+    public static void releaseUnreachableDirectBuffers() {
         ReferenceQueue<Object> queue = new ReferenceQueue<>();
         PhantomReference<Object> canary = new PhantomReference<>(ByteBuffer.allocateDirect(4), queue);
         try {
@@ -37,7 +37,7 @@ final class GarbageCollections {
     }
 
     /** A thread that requests a full collection every few milliseconds until closed. */
-    static AutoCloseable storm() {
+    public static AutoCloseable storm() {
         Thread thread = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 System.gc();
