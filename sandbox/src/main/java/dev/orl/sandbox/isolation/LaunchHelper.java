@@ -3,7 +3,6 @@ package dev.orl.sandbox.isolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,23 +76,11 @@ final class LaunchHelper {
   private static boolean compile(String gcc, Path src, Path out, boolean staticLink) {
     List<String> cmd = staticLink ? List.of(gcc, "-O2", "-static", "-o", out.toString(), src.toString())
         : List.of(gcc, "-O2", "-o", out.toString(), src.toString());
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      if (p.exitValue() != 0) {
-        LOG.debug("{} failed: {}", cmd, output.strip());
-      }
-      return p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    HostCommand.Result result = HostCommand.run(cmd, 60);
+    if (result.failedWithOutput()) {
+      LOG.debug("{} failed: {}", cmd, result.output());
     }
+    return result.ok();
   }
 
   private static byte[] source() throws IOException {

@@ -1,13 +1,11 @@
 package dev.orl.sandbox.isolation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,22 +78,10 @@ final class SlotNetworks implements AutoCloseable {
   }
 
   private static boolean run(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      if (p.exitValue() != 0) {
-        LOG.warn("{} failed: {}", String.join(" ", cmd), out.strip());
-      }
-      return p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    HostCommand.Result result = HostCommand.run(List.of(cmd), 10);
+    if (result.failedWithOutput()) {
+      LOG.warn("{} failed: {}", String.join(" ", cmd), result.output());
     }
+    return result.ok();
   }
 }
