@@ -165,11 +165,13 @@ public final class RewardScorer implements AutoCloseable {
         }
 
         private synchronized void timeOut() {
-            if (finished || !result.complete(Reward.failed(Reward.Status.TIMEOUT, "reward '" + function.name()
-                    + "' exceeded its " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms per-sample limit"))) {
+            if (finished) {
                 return;
             }
+            // Counted before the answer is published: a caller woken by the TIMEOUT must already see this call stuck.
             stuck.incrementAndGet();
+            result.complete(Reward.failed(Reward.Status.TIMEOUT, "reward '" + function.name()
+                    + "' exceeded its " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms per-sample limit"));
             runner.interrupt();
             release();
         }
