@@ -74,6 +74,29 @@ class ReferenceSolutionsVerifyTest {
     }
 
     @Test
+    void flawedTeacherArithmeticMostlyMisreadsAnOperationAndComputesCorrectly() {
+        ArithmeticGenerator generator = new ArithmeticGenerator();
+        int misreads = 0;
+        int total = 0;
+        for (Demonstration d : new SyntheticDataset(generator, null, 7, SyntheticSplit.SFT, 1, 1, 1.0)
+                .demonstrations(PER_SPLIT)) {
+            String line = d.response().lines().findFirst().orElseThrow();
+            String[] parts = line.split(" ");
+            long a = Long.parseLong(parts[0]);
+            long b = Long.parseLong(parts[2]);
+            long c = Long.parseLong(parts[4]);
+            boolean computedRight = c == (parts[1].equals("+") ? a + b : a - b);
+            // A level-1 question says "buy/find/gives them/get ... more" for + and "give away/lose/use" for -.
+            boolean asked = d.prompt().lastUserText().matches("(?s).*(buy|find|gives them|get) \\d+ more.*");
+            boolean misread = parts[1].equals("+") != asked;
+            assertTrue(computedRight || !misread, "a misread step is still computed right: " + d.response());
+            misreads += misread ? 1 : 0;
+            total++;
+        }
+        assertTrue(misreads > total * 0.6, misreads + " of " + total + " flawed solutions misread the operation");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void flawedTeacherNotesBreakAnInstruction() {
         IfevalEvaluator evaluator = new IfevalEvaluator();

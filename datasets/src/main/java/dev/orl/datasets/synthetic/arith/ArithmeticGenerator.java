@@ -59,25 +59,42 @@ public final class ArithmeticGenerator implements TaskGenerator {
         }
         question.append(" How many ").append(items).append(" does ").append(name).append(" have now?");
         String q = question.toString();
-        return new Task(q, solution(start, steps, -1, 0), Map.of(ReferenceKeys.ANSWER, Long.toString(value)),
+        return new Task(q, solution(start, steps, -1, 0).text(), Map.of(ReferenceKeys.ANSWER, Long.toString(value)),
                 Map.of("steps", knobs.steps()), slipped(q, start, steps));
     }
 
     /**
-     * The worked solution a weaker teacher writes: one step's result off by 1 to 3, carried through the later steps,
-     * so the chain is self-consistent and only the verifier can tell. Its randomness comes from the question, not
-     * the task's stream, so adding it changed no generated task.
+     * The worked solution a weaker teacher writes: it misreads one step's operation ("6 + 3 = 9" for "They give away
+     * 3") and computes everything else right, a procedural mistake an outcome reward can teach away and more imitation
+     * cannot. Where no misreading keeps every value a non-negative integer and changes the answer, one step's result
+     * is off by 1 to 3 instead. Either way the chain carries the error to the end. The randomness comes from the
+     * question, not the task's stream, so adding it changed no generated task.
      */
     private static String slipped(String question, long start, List<Step> steps) {
         SplittableRandom random = new SplittableRandom(question.hashCode());
+        long answer = steps.get(steps.size() - 1).result();
+        int first = random.nextInt(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            int at = (first + i) % steps.size();
+            List<Step> misread = new ArrayList<>(steps);
+            misread.set(at, steps.get(at).misread());
+            Worked worked = solution(start, misread, -1, 0);
+            if (worked != null && worked.answer() != answer) {
+                return worked.text();
+            }
+        }
         int delta = Pick.between(random, 1, 3) * (random.nextBoolean() ? 1 : -1);
-        String flawed = solution(start, steps, random.nextInt(steps.size()), delta);
+        Worked flawed = solution(start, steps, first, delta);
         // A slip that a later division or subtraction cannot carry goes into the last step instead.
-        return flawed != null ? flawed : solution(start, steps, steps.size() - 1, Math.abs(delta));
+        return (flawed != null ? flawed : solution(start, steps, steps.size() - 1, Math.abs(delta))).text();
+    }
+
+    /** A worked solution and the answer it boxes. */
+    private record Worked(String text, long answer) {
     }
 
     /** Steps applied from {@code start}, step {@code slipAt}'s result shifted by {@code delta}; null if impossible. */
-    private static String solution(long start, List<Step> steps, int slipAt, int delta) {
+    private static Worked solution(long start, List<Step> steps, int slipAt, int delta) {
         StringBuilder out = new StringBuilder();
         long value = start;
         for (int i = 0; i < steps.size(); i++) {
@@ -96,10 +113,19 @@ public final class ArithmeticGenerator implements TaskGenerator {
                     .append(result).append('\n');
             value = result;
         }
-        return out + "The answer is \\boxed{" + value + "}.";
+        return new Worked(out + "The answer is \\boxed{" + value + "}.", value);
     }
 
     private record Step(String sentence, char symbol, long operand, long result) {
+        /** This step as a careless reader takes it: the operation swapped for its most confusable neighbour. */
+        Step misread() {
+            char swapped = switch (symbol) {
+                case '+' -> '-';
+                case '-', '*' -> '+';
+                default -> '*';
+            };
+            return new Step(sentence, swapped, operand, -1);
+        }
     }
 
     private static Step step(SplittableRandom random, Level knobs, long value) {
