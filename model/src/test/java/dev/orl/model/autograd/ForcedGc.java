@@ -5,9 +5,9 @@ import java.lang.ref.ReferenceQueue;
 import java.nio.ByteBuffer;
 
 /**
- * Runs the garbage collector until a freshly dropped direct buffer has been found unreachable, so that the direct
- * buffers dropped before the call are released too: turns "a collection may fall between forward and backward"
- * into "one always does".
+ * Puts garbage collections where a real run puts them by chance, turning "a collection may fall between forward and
+ * backward" into "one always does": {@link #releaseUnreachableDirectBuffers} at one chosen point, {@link #storm} all
+ * through a piece of work. Shared with other modules' tests through this module's test jar.
  */
 public final class ForcedGc {
 
@@ -34,5 +34,25 @@ public final class ForcedGc {
         } finally {
             canary.clear();
         }
+    }
+
+    /** A thread that requests a full collection every few milliseconds until closed. */
+    public static AutoCloseable storm() {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gc-storm");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            thread.interrupt();
+            thread.join();
+        };
     }
 }

@@ -13,7 +13,7 @@ import dev.orl.model.kernels.KernelsFactory;
 import dev.orl.model.logprob.ResponseBatch;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.CharTokenizer;
-import dev.orl.trainer.testing.GarbageCollections;
+import dev.orl.model.autograd.ForcedGc;
 import dev.orl.trainer.testing.TinyPolicies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class PolicyForwardTest {
                         0, 0.7f, true);
                 NDArray loss = out.logProbs().sum().add(out.entropy().sum());
                 if (collectBeforeBackward) {
-                    GarbageCollections.releaseUnreachableDirectBuffers();
+                    ForcedGc.releaseUnreachableDirectBuffers();
                 }
                 collector.backward(loss);
             }

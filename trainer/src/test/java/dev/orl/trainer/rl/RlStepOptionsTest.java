@@ -13,7 +13,7 @@ import dev.orl.rewards.registry.RewardSpec;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.testing.DigitReward;
-import dev.orl.trainer.testing.GarbageCollections;
+import dev.orl.model.autograd.ForcedGc;
 import dev.orl.trainer.testing.ListPromptSource;
 import dev.orl.trainer.testing.TestRecipes;
 import dev.orl.trainer.testing.TinyPolicies;
@@ -62,7 +62,7 @@ class RlStepOptionsTest {
         String microBatched = "stages.rl.updates.micro_batch_tokens=64";
         double quiet = gradNorm(firstStep("{advantage: grpo}", microBatched, DigitReward.composite()));
         double stormy;
-        try (AutoCloseable storm = GarbageCollections.storm()) {
+        try (AutoCloseable storm = ForcedGc.storm()) {
             stormy = gradNorm(firstStep("{advantage: grpo}", microBatched, DigitReward.composite()));
         }
         assertEquals(quiet, stormy, 1e-4 * quiet, "gradient norm with garbage collections during the step ("

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.orl.trainer.testing.GarbageCollections;
+import dev.orl.model.autograd.ForcedGc;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class LossGradientsSurviveCollectionTest {
             x.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray value = loss.apply(x);
-                GarbageCollections.releaseUnreachableDirectBuffers();
+                ForcedGc.releaseUnreachableDirectBuffers();
                 collector.backward(value);
             }
             return x.getGradient().toFloatArray();
