@@ -37,15 +37,15 @@ class RecipesTest {
                 names.add(file.getFileName().toString());
             }
         }
-        assertTrue(names.containsAll(List.of("quickstart.yaml", "grpo-gsm8k-qwen2.5-0.5b.yaml", "dapo-math.yaml",
+        assertTrue(names.containsAll(List.of("tiny-math-ifeval.yaml", "grpo-gsm8k-qwen2.5-0.5b.yaml", "dapo-math.yaml",
                 "qwq-stage1.yaml", "qwq-stage2.yaml")), "missing recipes; found " + names);
     }
 
     @Test
-    void quickstartHasAllThreeStageKinds() {
-        LoadedRecipe r = new RecipeLoader(KnownAlgorithms.builtIn(), REPO).load(REPO.resolve("recipes/quickstart.yaml"),
+    void tinyRecipeHasAllThreeStageKinds() {
+        LoadedRecipe r = new RecipeLoader(KnownAlgorithms.builtIn(), REPO).load(REPO.resolve("recipes/tiny-math-ifeval.yaml"),
                 List.of());
         List<StageKind> kinds = r.recipe().stages().values().stream().map(s -> s.kind()).distinct().toList();
-        assertEquals(List.of(StageKind.RM, StageKind.SFT, StageKind.RL), kinds, "quickstart stage kinds");
+        assertEquals(List.of(StageKind.RM, StageKind.SFT, StageKind.RL), kinds, "tiny recipe stage kinds");
     }
 }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The quickstart pipeline, shortened to a few steps per stage, runs end to end with every real part: a reward model
+ * recipes/tiny-math-ifeval.yaml, shortened to a few steps per stage, runs end to end with every real part: a reward model
  * trained and then used as a reward, SFT, GRPO scored by the math verifier, and a stage scored by IFEval checks and
  * the reward model, with held-out validation in every policy stage.
  */
 @Tag("slow")
-class QuickstartSmokeTest {
+class TinyRecipeSmokeTest {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
 
@@ -37,7 +37,7 @@ class QuickstartSmokeTest {
                 "stages.stage2.rollout.prompts_per_step=4", "stages.stage2.rollout.n=4", "validation.max_prompts=4",
                 "validation.n=2", "validation.pass_at_k=[1,2]", "validation.max_new_tokens=32");
         LoadedRecipe recipe = new RecipeLoader(KnownAlgorithms.builtIn(), REPO)
-                .load(REPO.resolve("recipes/quickstart.yaml"), shorter);
+                .load(REPO.resolve("recipes/tiny-math-ifeval.yaml"), shorter);
         new Pipeline(recipe, run, REPO, RewardRegistry.discover()).run();
 
         for (String stage : List.of("rm", "sft", "stage1", "stage2")) {
