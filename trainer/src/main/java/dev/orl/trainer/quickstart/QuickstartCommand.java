@@ -67,13 +67,19 @@ public final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path base = Path.of("").toAbsolutePath();
         PrintWriter err = spec.commandLine().getErr();
+        List<String> all = new ArrayList<>(overrides);
+        if (seed != null) {
+            all.add("seed=" + seed);
+        }
         QuickstartRecipe source;
         try {
             source = recipe == null ? QuickstartRecipe.embedded() : QuickstartRecipe.of(recipe);
             if (sftControl != null) {
-                source = source.sftControl(sftControl);
+                // The control counts the RL stage's steps and copies the SFT stage, so it must see --set values.
+                source = source.withOverrides(base, all).sftControl(sftControl);
+                all = List.of();
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RecipeException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
@@ -85,10 +91,6 @@ public final class QuickstartCommand implements Callable<Integer> {
                     LOG.info("quickstart: started an in-process sandbox at {}", local.uri());
                 }
                 source = source.withSandbox(sandbox != null ? sandbox : local.uri());
-            }
-            List<String> all = new ArrayList<>(overrides);
-            if (seed != null) {
-                all.add("seed=" + seed);
             }
             LoadedRecipe loaded;
             Pipeline pipeline;

@@ -71,6 +71,22 @@ public final class QuickstartRecipe {
     }
 
     /**
+     * This recipe with {@code overrides} ({@code key=value} each) written into its text, so that a recipe derived
+     * from it ({@link #sftControl}) sees them. Unknown keys and wrong types fail as they do at load time.
+     */
+    public QuickstartRecipe withOverrides(Path baseDir, List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        ObjectNode tree = new RecipeLoader(KnownAlgorithms.builtIn(), baseDir).withOverrides(text, source, overrides);
+        try {
+            return new QuickstartRecipe(YAML.writeValueAsString(tree), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The SFT control: the cold start of {@code coldStartRun} (its first {@code sft} stage's final weights)
      * continued by SFT on the same demonstrations for as many optimizer steps as the first RL stage takes (steps x
      * PPO epochs x mini-batches per step), at the

@@ -53,15 +53,7 @@ public final class RecipeLoader {
     /** Loads recipe text; {@code source} names it in messages and gives the default run name. */
     public LoadedRecipe parse(String yaml, String source, List<String> overrides) {
         SourceMap sources = new SourceMap(new Origin(source, 0));
-        JsonNode user = LocatedYamlReader.read(yaml, source, sources);
-        if (!user.isObject()) {
-            throw RecipeException.at(new Origin(source, 1), "a recipe is a mapping of keys, got " + user.getNodeType());
-        }
-        OverrideApplier applier = new OverrideApplier(defaults, sources);
-        for (String assignment : overrides) {
-            applier.apply((ObjectNode) user, RecipeOverride.parse(assignment));
-        }
-        ObjectNode tree = defaults.applyTo(user);
+        ObjectNode tree = defaults.applyTo(overridden(yaml, source, overrides, sources));
         fillNames(tree, source);
 
         Problems problems = new Problems(sources);
@@ -72,6 +64,27 @@ public final class RecipeLoader {
         new RecipeValidator(algorithms, baseDir).validate(recipe, problems);
         problems.throwIfAny();
         return new LoadedRecipe(recipe, sources, baseDir);
+    }
+
+    /**
+     * The recipe as written with {@code overrides} applied, before defaults: for tools that derive a recipe from
+     * another (the SFT control) and must see the values the user asked for. Keys and types are checked as by
+     * {@link #parse}.
+     */
+    public ObjectNode withOverrides(String yaml, String source, List<String> overrides) {
+        return overridden(yaml, source, overrides, new SourceMap(new Origin(source, 0)));
+    }
+
+    private ObjectNode overridden(String yaml, String source, List<String> overrides, SourceMap sources) {
+        JsonNode user = LocatedYamlReader.read(yaml, source, sources);
+        if (!user.isObject()) {
+            throw RecipeException.at(new Origin(source, 1), "a recipe is a mapping of keys, got " + user.getNodeType());
+        }
+        OverrideApplier applier = new OverrideApplier(defaults, sources);
+        for (String assignment : overrides) {
+            applier.apply((ObjectNode) user, RecipeOverride.parse(assignment));
+        }
+        return (ObjectNode) user;
     }
 
     private static void fillNames(ObjectNode tree, String source) {

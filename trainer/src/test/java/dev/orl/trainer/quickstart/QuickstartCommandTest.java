@@ -89,4 +89,34 @@ class QuickstartCommandTest {
                 + " optimizer steps:\n" + control);
         assertTrue(control.contains(cold.toAbsolutePath().toString()), "control should start from the cold start");
     }
+
+    @Test
+    void sftControlCountsStepsAfterSetOverrides() throws Exception {
+        Path cold = Files.createDirectories(run.resolve("stages/sft/final"));
+        Files.writeString(cold.resolve("config.json"), "{}");
+        QuickstartRecipe overridden = QuickstartRecipe.embedded().withOverrides(run,
+                List.of("stages.stage1.steps=7", "stages.sft.sft.batch_size=5"));
+        var stages = YAML.readTree(overridden.sftControl(run).text()).path("stages");
+
+        var embeddedStage1 = YAML.readTree(QuickstartRecipe.embedded().text()).path("stages").path("stage1");
+        int perStep = QuickstartRecipe.optimizerSteps(embeddedStage1) / embeddedStage1.path("steps").asInt();
+        assertEquals(7 * perStep, stages.path("sft_control").path("steps").asInt(), "control steps from --set");
+        assertEquals(5, stages.path("sft_control").path("sft").path("batch_size").asInt(), "sft --set carried over");
+    }
+
+    @Test
+    void sftControlWithUnknownSetKeyFailsNamingTheKey() throws Exception {
+        Path cold = Files.createDirectories(run.resolve("stages/sft/final"));
+        Files.writeString(cold.resolve("config.json"), "{}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new QuickstartCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--sft-control", run.toString(), "--run-dir", run.resolve("control").toString(),
+                        "--set", "stages.stage1.stpes=3");
+
+        assertEquals(2, code, "stderr: " + err);
+        assertTrue(err.toString().contains("stages.stage1.stpes") && err.toString().contains("steps"),
+                "error should name the key and suggest the right one: " + err);
+        assertEquals("", out.toString(), "nothing on stdout");
+    }
 }
