@@ -8,6 +8,7 @@ import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardRegistry;
 import dev.orl.trainer.checkpoint.Provenance;
 import dev.orl.trainer.metrics.MetricsLog;
+import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.LoadedRecipe;
 import dev.orl.trainer.recipe.Recipe;
 import dev.orl.trainer.recipe.StageKind;
@@ -233,7 +234,7 @@ public final class Pipeline {
             }
             sets.add(new ValidationRunner.Set(e.getKey(), prompts, ValidationRunner.scorer(reward)));
         }
-        return new ValidationRunner(recipe.validation(), sets, recipe.seed());
+        return new ValidationRunner(recipe.validation(), sets, recipe.seed(), Progress.of(recipe.logging().progress()));
     }
 
     /** Writes the rollouts of one step as JSON lines. */

@@ -6,6 +6,7 @@ import dev.orl.model.heads.ValueHead;
 import dev.orl.model.optim.LrSchedule;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.registry.RewardScorer;
+import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.Recipe;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rl.RlStepFactory;
@@ -32,13 +33,14 @@ final class StageOpener {
     private final RunDirectory run;
     private final ModelFactory models;
     private final StageData data;
-    private final RlStepFactory rl = RlStepFactory.builtIn();
+    private final RlStepFactory rl;
 
     StageOpener(Recipe recipe, RunDirectory run, ModelFactory models, StageData data) {
         this.recipe = recipe;
         this.run = run;
         this.models = models;
         this.data = data;
+        this.rl = RlStepFactory.builtIn().withProgress(Progress.of(recipe.logging().progress()));
     }
 
     /** Opens stage {@code name}; {@code checkpoint} and {@code state} are null for a fresh start. */

@@ -9,6 +9,8 @@ import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardScorer;
 import dev.orl.rewards.registry.ScoredBatch;
 import dev.orl.trainer.metrics.MetricNames;
+import dev.orl.trainer.metrics.Progress;
+import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.ValidationSpec;
 import dev.orl.trainer.rollout.LocalRolloutEngine;
 import dev.orl.trainer.rollout.Policy;
@@ -32,11 +34,14 @@ public final class ValidationRunner implements AutoCloseable {
     private final ValidationSpec spec;
     private final List<Set> sets;
     private final long seed;
+    private final Progress progress;
 
-    public ValidationRunner(ValidationSpec spec, List<Set> sets, long seed) {
+    /** Validates {@code sets}; {@code progress} draws the generation of all of them, counted in responses. */
+    public ValidationRunner(ValidationSpec spec, List<Set> sets, long seed, Progress progress) {
         this.spec = spec;
         this.sets = List.copyOf(sets);
         this.seed = seed;
+        this.progress = progress;
     }
 
     /** A scorer for a validation set's rewards. */
@@ -54,21 +59,25 @@ public final class ValidationRunner implements AutoCloseable {
         Map<String, Double> m = new LinkedHashMap<>();
         LocalRolloutEngine engine = new LocalRolloutEngine(policy, 128);
         int limit = spec.maxNewTokens() == null ? maxNewTokens : spec.maxNewTokens();
-        for (Set set : sets) {
-            List<Prompt> prompts = set.prompts();
-            if (spec.greedy()) {
-                List<Completion> c = engine.generate(prompts, 1, SamplingParams.greedy(limit, policy.stopIds()));
-                boolean[] correct = correct(set, prompts, 1, c, m);
-                m.put(MetricNames.validationGreedy(set.name()), mean(correct));
-            }
-            int n = spec.n();
-            SamplingParams sampling = new SamplingParams(Math.max(spec.temperature(), 1e-3), spec.topK(), spec.topP(),
-                    spec.temperature() == 0, limit, policy.stopIds(), List.of(), seed);
-            List<Completion> c = engine.generate(prompts, n, sampling);
-            boolean[] correct = correct(set, prompts, n, c, m);
-            m.put(MetricNames.validationMean(set.name(), n), mean(correct));
-            for (int k : spec.passAtK()) {
-                m.put(MetricNames.validationPassAtK(set.name(), k), passAtK(correct, n, k));
+        int n = spec.n();
+        long responses = sets.stream().mapToLong(s -> (long) s.prompts().size() * ((spec.greedy() ? 1 : 0) + n)).sum();
+        try (ProgressBar bar = progress.start("val", responses)) {
+            for (Set set : sets) {
+                List<Prompt> prompts = set.prompts();
+                if (spec.greedy()) {
+                    List<Completion> c = engine.generate(prompts, 1, SamplingParams.greedy(limit, policy.stopIds()),
+                            bar::advance);
+                    boolean[] correct = correct(set, prompts, 1, c, m);
+                    m.put(MetricNames.validationGreedy(set.name()), mean(correct));
+                }
+                SamplingParams sampling = new SamplingParams(Math.max(spec.temperature(), 1e-3), spec.topK(),
+                        spec.topP(), spec.temperature() == 0, limit, policy.stopIds(), List.of(), seed);
+                List<Completion> c = engine.generate(prompts, n, sampling, bar::advance);
+                boolean[] correct = correct(set, prompts, n, c, m);
+                m.put(MetricNames.validationMean(set.name(), n), mean(correct));
+                for (int k : spec.passAtK()) {
+                    m.put(MetricNames.validationPassAtK(set.name(), k), passAtK(correct, n, k));
+                }
             }
         }
         return m;

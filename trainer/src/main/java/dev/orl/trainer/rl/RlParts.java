@@ -6,6 +6,7 @@ import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.sampling.SamplingParams;
 import dev.orl.trainer.algo.advantage.AdvantageEstimator;
 import dev.orl.trainer.algo.shaping.OverlongPenalty;
+import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.AlgorithmSpec;
 import dev.orl.trainer.recipe.RolloutSpec;
 import dev.orl.trainer.rollout.Policy;
@@ -17,11 +18,12 @@ import dev.orl.trainer.rollout.RolloutEngine;
  * @param valueHead the critic's head (GAE only), else null
  * @param reference the frozen reference model (KL on only), else null
  * @param seed the stage's base seed; sampling seeds derive from it and the step
+ * @param progress the bars of the step's long phases (recipe key {@code logging.progress})
  */
 record RlParts(RolloutSpec rollout, AlgorithmSpec algorithm, Policy policy, ValueHead valueHead, Qwen2Model reference,
         RolloutEngine engine, RetryingScorer scorer, PromptSource source, AdvantageEstimator estimator,
         OverlongPenalty overlong, long seed, int updateEpochs, Perf perf, NoGradPasses passes, PpoUpdate update,
-        ResponseChecks checks) {
+        ResponseChecks checks, Progress progress) {
 
     /** Sampling parameters of round {@code round} of step {@code step}: the seed is a pure function of both. */
     SamplingParams samplingParams(long step, int round) {

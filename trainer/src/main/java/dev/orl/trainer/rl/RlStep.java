@@ -14,6 +14,7 @@ import dev.orl.trainer.algo.shaping.DynamicSamplingFilter;
 import dev.orl.trainer.algo.shaping.OverlongPenalty;
 import dev.orl.trainer.metrics.MetricNames;
 import dev.orl.trainer.metrics.PhaseTimer;
+import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.AlgorithmSpec;
 import dev.orl.trainer.recipe.RolloutSpec;
 import dev.orl.trainer.rollout.Policy;
@@ -105,8 +106,7 @@ public final class RlStep {
                 continue;
             }
             SamplingParams params = parts.samplingParams(step, round);
-            List<Completion> completions = timer.time(MetricNames.GEN,
-                    () -> parts.engine().generate(prompts, rollout.n(), params));
+            List<Completion> completions = timer.time(MetricNames.GEN, () -> generate(prompts, rollout.n(), params));
             ScoredBatch scored = timer.time(MetricNames.REWARD, () -> score(prompts, rollout.n(), completions));
             rewardMeans.add(scored.metrics());
             for (int i = 0; i < prompts.size(); i++) {
@@ -125,6 +125,12 @@ public final class RlStep {
         rewardMetrics.put("prompt_length/skipped_too_long", (double) skipped);
         return new Sampled(List.copyOf(used), rewardMetrics, kept.size() / (double) Math.max(1, sampledGroups),
                 round);
+    }
+
+    private List<Completion> generate(List<Prompt> prompts, int n, SamplingParams params) {
+        try (ProgressBar bar = parts.progress().start(MetricNames.GEN, (long) prompts.size() * n)) {
+            return parts.engine().generate(prompts, n, params, bar::advance);
+        }
     }
 
     private ScoredBatch score(List<Prompt> prompts, int n, List<Completion> completions) {

@@ -20,6 +20,7 @@ import dev.orl.trainer.algo.loss.KlEstimator;
 import dev.orl.trainer.algo.loss.LossAggregation;
 import dev.orl.trainer.algo.loss.PolicyLosses;
 import dev.orl.trainer.algo.loss.ValueLoss;
+import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.AlgorithmSpec;
 import dev.orl.trainer.recipe.OptimizerSpec;
 import dev.orl.trainer.recipe.StageSpec;
@@ -42,15 +43,26 @@ public final class RlStepFactory {
 
     private final AdvantageEstimators estimators;
     private final PolicyLosses losses;
+    private final Progress progress;
 
     public RlStepFactory(AdvantageEstimators estimators, PolicyLosses losses) {
+        this(estimators, losses, Progress.OFF);
+    }
+
+    private RlStepFactory(AdvantageEstimators estimators, PolicyLosses losses, Progress progress) {
         this.estimators = estimators;
         this.losses = losses;
+        this.progress = progress;
     }
 
     /** The built-in estimators and losses. */
     public static RlStepFactory builtIn() {
         return new RlStepFactory(AdvantageEstimators.builtIn(), PolicyLosses.builtIn());
+    }
+
+    /** This factory, with the steps it opens drawing their progress bars through {@code progress}. */
+    public RlStepFactory withProgress(Progress progress) {
+        return new RlStepFactory(estimators, losses, progress);
     }
 
     /**
@@ -103,7 +115,7 @@ public final class RlStepFactory {
                 new RetryingScorer(scorer, stage.scoring().retries()), source, estimator,
                 RlStep.overlong(stage.rollout(), alg), seed, stage.updates().ppoEpochs(),
                 new Perf(model.config().parameterCount(), peakFlops), passes, update,
-                ResponseChecks.create(RewardRegistry.discover()));
+                ResponseChecks.create(RewardRegistry.discover()), progress);
         return new RlSession(new RlStep(parts), optimizer, head, reference);
     }
 

@@ -32,7 +32,6 @@ final class StepMetrics {
             if (t.advantages == null) {
                 continue;
             }
-            double total = 0;
             for (int i = 0; i < t.responseLength(); i++) {
                 advantages.add(t.advantages[i]);
                 returns.add(t.returns[i]);

@@ -7,6 +7,7 @@ import dev.orl.model.sampling.SamplingParams;
 import dev.orl.rewards.Prompt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The default {@link RolloutEngine}: runs the live policy in this process with the KV-cache {@link Sampler}, grad
@@ -30,6 +31,12 @@ public final class LocalRolloutEngine implements RolloutEngine {
 
     @Override
     public List<Completion> generate(List<Prompt> prompts, int n, SamplingParams params) {
+        return generate(prompts, n, params, done -> {});
+    }
+
+    /** Reports each decoded chunk of at most {@code maxBatch} completions as it finishes. */
+    @Override
+    public List<Completion> generate(List<Prompt> prompts, int n, SamplingParams params, LongConsumer progress) {
         List<int[]> inputs = new ArrayList<>(prompts.size() * n);
         for (Prompt prompt : prompts) {
             int[] ids = policy.promptIds(prompt);
@@ -46,6 +53,7 @@ public final class LocalRolloutEngine implements RolloutEngine {
                     seeds[j - from] = params.seed() + j;
                 }
                 out.addAll(sampler.generate(inputs.subList(from, to), params, seeds));
+                progress.accept(to - from);
             }
         }
         return out;

@@ -87,22 +87,6 @@ class MetricsTest {
     }
 
     @Test
-    void stepMetricsAggregatesBatchesAndDataSources() {
-        Map<String, Double> m = new StepMetrics()
-                .meanMaxMin(MetricNames.SCORE, new double[] {1, 0, 0.5, 0.5})
-                .meanBySource(MetricNames::scoreBySource, new String[] {"gsm8k", "mbpp", "gsm8k", "mbpp"},
-                        new double[] {1, 0, 0.5, 0.5})
-                .ratio(MetricNames.KEPT_GROUP_RATIO, 3, 4)
-                .build();
-        assertEquals(0.5, m.get("critic/score/mean"), 1e-12);
-        assertEquals(1.0, m.get("critic/score/max"), 1e-12);
-        assertEquals(0.0, m.get("critic/score/min"), 1e-12);
-        assertEquals(0.75, m.get("critic/score/gsm8k/mean"), 1e-12, "(1 + 0.5) / 2");
-        assertEquals(0.25, m.get("critic/score/mbpp/mean"), 1e-12, "(0 + 0.5) / 2");
-        assertEquals(0.75, m.get("filter/kept_group_ratio"), 1e-12);
-    }
-
-    @Test
     void phaseTimerAddsRepeatedPhasesAndNamesThemTimingS() {
         AtomicLong now = new AtomicLong();
         PhaseTimer timer = new PhaseTimer(now::get);
@@ -132,6 +116,30 @@ class MetricsTest {
         List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(10, lines.size(), "one line per 10%: " + lines);
         assertEquals("gen [########################] 20/20 10.0/s eta 0s", lines.get(9));
+    }
+
+    @Test
+    void progressDrawsOnStderrOnlyWhenTheRecipeAsksAndNeverOnStdout() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            for (boolean enabled : new boolean[] {false, true}) {
+                try (ProgressBar bar = Progress.of(enabled).start(enabled ? "on" : "off", 4)) {
+                    bar.advance(4);
+                }
+            }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String drawn = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("on [########################] 4/4"), "logging.progress: true draws: " + drawn);
+        assertTrue(!drawn.contains("off"), "logging.progress: false draws nothing: " + drawn);
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8), "stdout is for machine-readable output only");
     }
 
     @Test
