@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,5 +119,18 @@ class QuickstartCommandTest {
         assertTrue(err.toString().contains("stages.stage1.stpes") && err.toString().contains("steps"),
                 "error should name the key and suggest the right one: " + err);
         assertEquals("", out.toString(), "nothing on stdout");
+    }
+
+    /** The published recipe and the embedded one must not drift apart: only the name and the lengths differ. */
+    @Test
+    void publishedQwqSmallRecipeIsTheQuickstartAtFullLength() throws Exception {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        URI sandbox = URI.create("http://127.0.0.1:1");
+        var published = QuickstartRecipe.of(repo.resolve("docs/recipes/qwq-small.yaml")).withSandbox(sandbox)
+                .load(repo, List.of()).recipe();
+        var quickstart = QuickstartRecipe.embedded().withSandbox(sandbox).load(repo, List.of("name=qwq-small",
+                "stages.sft.steps=2500", "stages.stage1.steps=120", "stages.stage2.steps=40")).recipe();
+
+        assertEquals(quickstart.toString(), published.toString());
     }
 }
