@@ -48,4 +48,12 @@ class RecipesTest {
         List<StageKind> kinds = r.recipe().stages().values().stream().map(s -> s.kind()).distinct().toList();
         assertEquals(List.of(StageKind.RM, StageKind.SFT, StageKind.RL), kinds, "tiny recipe stage kinds");
     }
+
+    @Test
+    void math256RevalidationRecipeLoadsAndValidatesBeforeItsOneStep() {
+        LoadedRecipe r = new RecipeLoader(KnownAlgorithms.builtIn(), REPO).load(
+                REPO.resolve("docs/recipes/qwq-small-math256.yaml"), List.of("model.checkpoint=" + checkpoint));
+        assertTrue(r.recipe().validation().atStart(), "the figure is the validation before any step");
+        assertEquals(1, r.recipe().stages().size(), "one stage");
+    }
 }
