@@ -27,8 +27,11 @@ import java.util.concurrent.ExecutionException;
  * {@code extra.template = raw} use their user text as is, as the rollout side does. Sequences longer than
  * {@code max_length} keep their last tokens.
  *
- * <p>Concurrent calls are queued and scored in batches by one worker thread ({@link ScoreBatcher}); batching does
- * not change a score (rows are left-padded and masked). {@code info} carries {@code raw_score}, {@code tokens} and,
+ * <p>Concurrent calls are queued and scored in batches by one worker thread ({@link ScoreBatcher}). Rows are
+ * left-padded and masked, so batching changes a score only in its last bits (about 1e-9); but which rows share a
+ * batch depends on timing, and in RL those bits can flip a sampled token later: runs with a reward model are not
+ * bitwise repeatable (docs/reproduction.md measured it). {@code batch_size: 1} scores each row on its own, free of
+ * timing. {@code info} carries {@code raw_score}, {@code tokens} and,
  * when cut, {@code truncated}. A failed forward pass gives status {@code ERROR} with no score.
  */
 public final class RewardModelScorer implements RewardFunction, AutoCloseable {
