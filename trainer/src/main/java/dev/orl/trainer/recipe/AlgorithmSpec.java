@@ -1,6 +1,7 @@
 package dev.orl.trainer.recipe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The RL algorithm of a stage; names are looked up in the algorithm registries.
@@ -55,8 +56,16 @@ public record AlgorithmSpec(String advantage, boolean normByStd, double gamma, d
      *
      * @param enabled drop groups whose usable rewards are all equal and sample more prompts
      * @param maxRounds cap on sampling rounds per step
+     * @param rewards the reward functions whose scores decide a tie (verl's {@code filter_groups.metric}): a group
+     *     is dropped when each listed function scores its samples alike, whatever the unlisted ones say, so a
+     *     reward model's small differences do not keep groups the verifiers cannot tell apart. Empty: the whole
+     *     reward decides. A prompt routed to none of the listed functions is judged on its whole reward.
      */
-    public record DynamicSampling(boolean enabled, int maxRounds) {}
+    public record DynamicSampling(boolean enabled, int maxRounds, List<String> rewards) {
+        public DynamicSampling {
+            rewards = rewards == null ? List.of() : List.copyOf(rewards);
+        }
+    }
 
     /**
      * DAPO overlong reward shaping.

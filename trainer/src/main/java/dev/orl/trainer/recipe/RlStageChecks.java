@@ -1,6 +1,8 @@
 package dev.orl.trainer.recipe;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 
 /** The checks specific to an {@code rl} stage: sampling, algorithm names and knobs, update sizes. */
 final class RlStageChecks {
@@ -61,6 +63,13 @@ final class RlStageChecks {
         p.require(a.kl().applyTo() != null, at + ".kl.apply_to", "must be loss or reward");
         p.require(a.entropyCoef() >= 0, at + ".entropy_coef", "must be >= 0");
         p.require(a.dynamicSampling().maxRounds() >= 1, at + ".dynamic_sampling.max_rounds", "must be >= 1");
+        List<String> rewardNames = s.rewards().stream().map(r -> r.path("name").asText(null))
+                .filter(Objects::nonNull).toList();
+        for (String listed : a.dynamicSampling().rewards()) {
+            p.require(rewardNames.contains(listed), at + ".dynamic_sampling.rewards", "names no reward of this stage: '"
+                    + listed + "'" + DidYouMean.hint(listed, rewardNames) + " (the stage's rewards: "
+                    + String.join(", ", rewardNames) + ")");
+        }
         p.require(a.overlong().buffer() >= 0 && a.overlong().buffer() <= s.rollout().maxNewTokens(),
                 at + ".overlong.buffer", "must be between 0 and rollout.max_new_tokens = "
                         + s.rollout().maxNewTokens() + ", got " + a.overlong().buffer());

@@ -114,7 +114,7 @@ public final class RlStep {
                 Group g = new Group(prompts.get(i), completions.subList(from, from + rollout.n()),
                         scored.rewards().subList(from, from + rollout.n()));
                 sampledGroups++;
-                if (!dynamic.enabled() || filter.keeps(outcomes(g))) {
+                if (!dynamic.enabled() || keeps(g, dynamic.rewards())) {
                     kept.add(g);
                 }
             }
@@ -146,6 +146,29 @@ public final class RlStep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scoring", e);
         }
+    }
+
+    /**
+     * Whether the group carries a signal on the listed reward functions (any of them tells its samples apart), or on
+     * the whole reward when none is listed or none applies to the prompt.
+     */
+    private boolean keeps(Group g, List<String> judges) {
+        boolean judged = false;
+        for (String name : judges) {
+            List<ScoredResponse> column = new ArrayList<>(g.size());
+            for (int i = 0; i < g.size(); i++) {
+                dev.orl.rewards.Reward reward = g.rewards().get(i);
+                Double score = reward.usable() ? reward.components().get(name) : null;
+                column.add(ScoredResponse.outcome(score, g.completions().get(i).responseIds().length));
+            }
+            if (column.stream().anyMatch(ScoredResponse::usable)) {
+                judged = true;
+                if (filter.keeps(column)) {
+                    return true;
+                }
+            }
+        }
+        return !judged && filter.keeps(outcomes(g));
     }
 
     private List<ScoredResponse> outcomes(Group g) {

@@ -209,6 +209,17 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void rejectsDynamicSamplingJudgedByARewardTheStageDoesNotHave() {
+        String msg = failure(RECIPE + "    algorithm: {dynamic_sampling: {enabled: true, rewards: [math_acuracy]}}\n");
+        assertTrue(msg.contains("'stages.s1.algorithm.dynamic_sampling.rewards' names no reward of this stage: "
+                + "'math_acuracy'"), msg);
+        assertTrue(msg.contains("math_accuracy"), "the stage's rewards are listed: " + msg);
+        Recipe ok = parse(RECIPE + "    algorithm: {dynamic_sampling: {enabled: true, rewards: [math_accuracy]}}\n")
+                .recipe();
+        assertEquals(List.of("math_accuracy"), ok.stage("s1").algorithm().dynamicSampling().rewards());
+    }
+
+    @Test
     void missingFilesAndDirectoriesAreNamedWithTheirKeys() {
         String msg = failure(RECIPE.replace("  init: {hidden_size: 64, num_layers: 2}\n  tokenizer: char\n",
                 "  checkpoint: models/nowhere\n") + "validation:\n  sets:\n    math: {data: {files: [a.jsonl]}}\n");

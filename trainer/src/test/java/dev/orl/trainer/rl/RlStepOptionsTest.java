@@ -116,4 +116,39 @@ class RlStepOptionsTest {
         assertEquals(2.0, m.get("filter/sampling_rounds"), "a second round must fill the batch: " + m);
         assertEquals(64.0, m.get("batch/responses"), "8 kept groups of 8 after two rounds: " + m);
     }
+
+    /** A small score that differs between responses, like a reward model's: never ties. */
+    static final class Jitter implements RewardFunction {
+        @Override
+        public String name() {
+            return "jitter";
+        }
+
+        @Override
+        public boolean appliesTo(String dataSource) {
+            return true;
+        }
+
+        @Override
+        public Reward score(Prompt prompt, Completion completion) {
+            return Reward.ok(Math.floorMod(java.util.Arrays.hashCode(completion.responseIds()), 1000) / 1000.0,
+                    Map.of());
+        }
+    }
+
+    @Test
+    void dynamicSamplingJudgedByTheListedRewardsIgnoresTheOthersSmallDifferences() {
+        CompositeReward reward = new CompositeReward(List.of(
+                new CompositeReward.Part(RewardSpec.of("digit_share"), new Constant()),
+                new CompositeReward.Part(new RewardSpec("jitter", 0.1, List.of(), Map.of()), new Jitter())));
+        Map<String, Double> whole = firstStep("{advantage: grpo, dynamic_sampling: {enabled: true, max_rounds: 2}}",
+                "", reward);
+        assertEquals(1.0, whole.get("filter/kept_group_ratio"), 1e-9,
+                "judged on the whole reward, the jitter keeps every group: " + whole);
+        Map<String, Double> judged = firstStep("{advantage: grpo, dynamic_sampling: {enabled: true, max_rounds: 2,"
+                + " rewards: [digit_share]}}", "", reward);
+        assertEquals(0.5, judged.get("filter/kept_group_ratio"), 0.13,
+                "judged on digit_share alone, its all-equal groups go: " + judged);
+        assertEquals(2.0, judged.get("filter/sampling_rounds"), "a second round must fill the batch: " + judged);
+    }
 }
