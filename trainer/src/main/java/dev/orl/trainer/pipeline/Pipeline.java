@@ -111,6 +111,7 @@ public final class Pipeline {
         // steps a crashed run logged after its last checkpoint are run again and must not appear twice
         MetricsLog.truncateAfter(run.metrics(), recipe.stageNames(), point.stage(), global);
         Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+        CoreBudget.now(recipe.threads()).ifPresent(LOG::warn);
         if (recipe.threads() > 0) {
             ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
             ai.djl.pytorch.jni.JniUtils.setNumThreads(recipe.threads());

@@ -1,0 +1,39 @@
+package dev.orl.trainer.pipeline;
+
+import java.util.Optional;
+
+/**
+ * Warns when a run is about to oversubscribe the CPU. PyTorch's intra-op pool takes every core by default, so two
+ * runs on one machine each spin up a full pool and both slow to a fraction of their solo speed; the measured case
+ * (docs/reproduction.md) is several runs sharing 2 cores, where one seed took three times its solo time.
+ */
+public final class CoreBudget {
+
+    private CoreBudget() {}
+
+    /**
+     * The warning to log before training, if any.
+     *
+     * @param threads the recipe's {@code threads} (0 = every core)
+     * @param cores the cores this JVM sees
+     * @param loadAverage the system's one-minute load average; negative when the platform does not report it
+     */
+    public static Optional<String> warning(int threads, int cores, double loadAverage) {
+        if (threads > cores) {
+            return Optional.of("threads: " + threads + " exceeds the " + cores + " cores this machine has; the extra"
+                    + " threads only contend. Set threads: " + cores + " or fewer.");
+        }
+        if (threads == 0 && loadAverage >= cores) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "the machine is busy (load average %.1f on %d"
+                    + " cores) and this run takes every core (threads: 0). Runs sharing a machine should each set"
+                    + " threads to their share, e.g. --set threads=1.", loadAverage, cores));
+        }
+        return Optional.empty();
+    }
+
+    /** The warning for this JVM's machine, as {@link #warning} reads it now. */
+    public static Optional<String> now(int threads) {
+        return warning(threads, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}
