@@ -129,7 +129,7 @@ class QuickstartCommandTest {
         var published = QuickstartRecipe.of(repo.resolve("docs/recipes/qwq-small.yaml")).withSandbox(sandbox)
                 .load(repo, List.of()).recipe();
         var quickstart = QuickstartRecipe.embedded().withSandbox(sandbox).load(repo, List.of("name=qwq-small",
-                "stages.sft.steps=2500", "stages.stage1.steps=120", "stages.stage2.steps=40")).recipe();
+                "stages.sft.steps=2500", "stages.stage1.steps=120", "stages.stage2.steps=60")).recipe();
 
         assertEquals(quickstart.toString(), published.toString());
     }
