@@ -1,11 +1,13 @@
 package dev.orl.trainer.pipeline;
 
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Warns when a run is about to oversubscribe the CPU. PyTorch's intra-op pool takes every core by default, so two
  * runs on one machine each spin up a full pool and both slow to a fraction of their solo speed; the measured case
- * (docs/reproduction.md) is several runs sharing 2 cores, where one seed took three times its solo time.
+ * (docs/reproduction.md) is several runs sharing 2 cores, where one seed took two to three times its solo time.
  */
 public final class CoreBudget {
 
@@ -24,7 +26,7 @@ public final class CoreBudget {
                     + " threads only contend. Set threads: " + cores + " or fewer.");
         }
         if (threads == 0 && loadAverage >= cores) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "the machine is busy (load average %.1f on %d"
+            return Optional.of(String.format(Locale.ROOT, "the machine is busy (load average %.1f on %d"
                     + " cores) and this run takes every core (threads: 0). Runs sharing a machine should each set"
                     + " threads to their share, e.g. --set threads=1.", loadAverage, cores));
         }
@@ -34,6 +36,6 @@ public final class CoreBudget {
     /** The warning for this JVM's machine, as {@link #warning} reads it now. */
     public static Optional<String> now(int threads) {
         return warning(threads, Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
