@@ -36,15 +36,19 @@ public final class BenchmarkRunner {
     public BenchmarkResult run(Benchmark benchmark, List<Prompt> prompts, BenchmarkJudge judge) {
         int n = settings.n();
         long start = System.nanoTime();
-        Progress bar = progress == null ? Progress.silent() : new Progress(progress, benchmark.name(), prompts.size());
         List<ProblemOutcome> outcomes = new ArrayList<>(prompts.size());
-        for (int from = 0; from < prompts.size(); from += settings.promptsPerChunk()) {
-            List<Prompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + settings.promptsPerChunk()));
-            List<Completion> completions = generator.generate(chunk, n, sampling(settings.seed() + (long) from * n));
-            outcomes.addAll(judge.judge(chunk, n, completions));
-            bar.advance(chunk.size());
+        try (ProgressBar bar = progress == null ? ProgressBar.silent(benchmark.name(), prompts.size())
+                : new ProgressBar(benchmark.name(), prompts.size(), progress, System.console() != null,
+                        System::nanoTime)) {
+            int size = settings.promptsPerChunk();
+            for (int from = 0; from < prompts.size(); from += size) {
+                List<Prompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + size));
+                long seed = settings.seed() + (long) from * n;
+                List<Completion> completions = generator.generate(chunk, n, sampling(seed));
+                outcomes.addAll(judge.judge(chunk, n, completions));
+                bar.advance(chunk.size());
+            }
         }
-        bar.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         return result(benchmark, outcomes, judge, seconds);
     }

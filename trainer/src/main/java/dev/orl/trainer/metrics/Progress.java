@@ -1,15 +1,13 @@
 package dev.orl.trainer.metrics;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import dev.orl.eval.bench.ProgressBar;
 
 /** Opens the progress bars of long phases: on stderr when the recipe's {@code logging.progress} is on, else none. */
 @FunctionalInterface
 public interface Progress {
 
     /** Bars that draw nothing, so phases advance a bar whether or not anyone watches. */
-    Progress OFF = (label, total) -> new ProgressBar(label, total, new PrintStream(OutputStream.nullOutputStream()),
-            false, System::nanoTime);
+    Progress OFF = ProgressBar::silent;
 
     /** A bar for {@code total} units of the phase {@code label}; close it when the phase ends. */
     ProgressBar start(String label, long total);

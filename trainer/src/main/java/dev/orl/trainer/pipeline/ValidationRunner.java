@@ -1,5 +1,6 @@
 package dev.orl.trainer.pipeline;
 
+import dev.orl.eval.bench.ProgressBar;
 import dev.orl.eval.stats.PassAtK;
 import dev.orl.model.sampling.Completion;
 import dev.orl.model.sampling.SamplingParams;
@@ -10,7 +11,6 @@ import dev.orl.rewards.registry.RewardScorer;
 import dev.orl.rewards.registry.ScoredBatch;
 import dev.orl.trainer.metrics.MetricNames;
 import dev.orl.trainer.metrics.Progress;
-import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.ValidationSpec;
 import dev.orl.trainer.rollout.LocalRolloutEngine;
 import dev.orl.trainer.rollout.Policy;

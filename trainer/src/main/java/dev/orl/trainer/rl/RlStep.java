@@ -1,6 +1,7 @@
 package dev.orl.trainer.rl;
 
 import dev.orl.datasets.PromptSource;
+import dev.orl.eval.bench.ProgressBar;
 import dev.orl.model.heads.ValueHead;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.sampling.Completion;
@@ -14,7 +15,6 @@ import dev.orl.trainer.algo.shaping.DynamicSamplingFilter;
 import dev.orl.trainer.algo.shaping.OverlongPenalty;
 import dev.orl.trainer.metrics.MetricNames;
 import dev.orl.trainer.metrics.PhaseTimer;
-import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.AlgorithmSpec;
 import dev.orl.trainer.recipe.RolloutSpec;
 import dev.orl.trainer.rollout.Policy;

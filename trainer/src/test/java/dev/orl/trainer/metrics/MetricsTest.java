@@ -3,6 +3,7 @@ package dev.orl.trainer.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orl.eval.bench.ProgressBar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,22 +101,6 @@ class MetricsTest {
         assertEquals(Map.of("timing_s/gen", 2.0, "timing_s/reward", 0.25), timer.metrics());
         timer.reset();
         assertEquals(Map.of(), timer.metrics(), "reset starts a new step");
-    }
-
-    @Test
-    void progressBarPrintsEveryTenthOutsideATerminal() {
-        AtomicLong now = new AtomicLong();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (ProgressBar bar = new ProgressBar("gen", 20, new PrintStream(buffer, true, StandardCharsets.UTF_8),
-                false, now::get)) {
-            for (int i = 0; i < 20; i++) {
-                now.addAndGet(100_000_000L);
-                bar.advance(1);
-            }
-        }
-        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(10, lines.size(), "one line per 10%: " + lines);
-        assertEquals("gen [########################] 20/20 10.0/s eta 0s", lines.get(9));
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.orl.trainer.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orl.eval.bench.ProgressBar;
 import dev.orl.rewards.registry.RewardScorer;
-import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.ValidationSpec;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.testing.DigitReward;

@@ -2,9 +2,9 @@ package dev.orl.trainer.rl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orl.eval.bench.ProgressBar;
 import dev.orl.rewards.registry.RewardScorer;
 import dev.orl.trainer.metrics.Progress;
-import dev.orl.trainer.metrics.ProgressBar;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.testing.DigitReward;
