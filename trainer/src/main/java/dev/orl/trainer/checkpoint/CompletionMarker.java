@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The {@code COMPLETE} file written last into a checkpoint: the size of every file in it, so a checkpoint whose
- * files were truncated or lost is not mistaken for a good one, and whether it is exempt from pruning.
+ * files were truncated or lost is not mistaken for a good one.
  */
 final class CompletionMarker {
 
@@ -23,9 +23,8 @@ final class CompletionMarker {
     private CompletionMarker() {}
 
     /** Writes the marker for the files now in {@code dir}, forcing every file to disk first. */
-    static void write(Path dir, boolean kept) throws IOException {
+    static void write(Path dir) throws IOException {
         ObjectNode marker = JSON.createObjectNode();
-        marker.put("kept", kept);
         ObjectNode files = marker.putObject("files");
         for (Path file : files(dir)) {
             force(file);
@@ -52,14 +51,6 @@ final class CompletionMarker {
                 }
             }
             return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean kept(Path dir) {
-        try {
-            return JSON.readTree(dir.resolve(NAME).toFile()).path("kept").asBoolean(false);
         } catch (IOException e) {
             return false;
         }

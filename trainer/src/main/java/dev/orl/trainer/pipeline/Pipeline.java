@@ -7,6 +7,7 @@ import dev.orl.rewards.Prompt;
 import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardRegistry;
 import dev.orl.trainer.checkpoint.Provenance;
+import dev.orl.trainer.checkpoint.SealedDirectory;
 import dev.orl.trainer.metrics.MetricsLog;
 import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.LoadedRecipe;
@@ -102,7 +103,10 @@ public final class Pipeline {
     private Summary run(ShutdownGuard guard) throws IOException {
         loaded.writeResolved(run.recipe());
         StageCheckpoints checkpoints = new StageCheckpoints(run.checkpoints(), recipe.checkpoint().keepLast());
-        checkpoints.removeLeftovers();
+        checkpoints.recover();
+        for (String name : recipe.stageNames()) {
+            SealedDirectory.recover(run.stageFinal(name).getParent());
+        }
         Optional<Path> latest = checkpoints.latest();
         TrainerState resumed = latest.isPresent() ? StageCheckpoints.state(latest.get()) : null;
         ResumePoint point = resumePoint(resumed);

@@ -48,6 +48,6 @@ public record RunDirectory(Path root) {
 
     /** True when {@code stage} finished in an earlier run. */
     public boolean stageDone(String stage) {
-        return Files.isRegularFile(stageFinal(stage).resolve(StageCheckpoints.STATE_FILE));
+        return StageCheckpoints.isComplete(stageFinal(stage));
     }
 }

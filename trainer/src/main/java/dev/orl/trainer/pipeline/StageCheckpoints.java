@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orl.model.optim.AdamW;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.Tokenizer;
+import dev.orl.trainer.checkpoint.SealedDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Checkpoints of a run: model (HF layout, with any head tensors) + tokenizer + optimizer state + trainer state,
- * written into a temporary directory and renamed into place, so a crash mid-save never leaves a corrupt "latest";
- * a directory counts only when its state file (written last) is there. Keeps the newest N.
+ * published as a {@link SealedDirectory}, so a crash or SIGKILL mid-save never leaves a corrupt "latest". Keeps the
+ * newest N.
  */
 public final class StageCheckpoints {
 
@@ -50,24 +49,23 @@ public final class StageCheckpoints {
     /** Writes a complete checkpoint to {@code target} atomically (replacing an older one there). */
     public static void write(Path target, TrainerState state, Qwen2Model model, Map<String, NDArray> extra,
             Tokenizer tokenizer, AdamW optimizer) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".tmp-" + target.getFileName() + "-");
-        try {
-            model.save(tmp, extra);
-            tokenizer.save(tmp);
+        SealedDirectory.publish(target, dir -> {
+            model.save(dir, extra);
+            tokenizer.save(dir);
             if (optimizer != null) {
-                optimizer.save(tmp.resolve(OPTIMIZER_DIR));
+                optimizer.save(dir.resolve(OPTIMIZER_DIR));
             }
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(STATE_FILE).toFile(), state);
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(STATE_FILE).toFile(), state);
+        });
+    }
+
+    /**
+     * True when {@code checkpoint} is whole: its state file is there and its seal, if it has one, still matches its
+     * files. Checkpoints written before seals existed have none and are trusted on their state file.
+     */
+    public static boolean isComplete(Path checkpoint) {
+        return Files.isRegularFile(checkpoint.resolve(STATE_FILE))
+                && (!SealedDirectory.hasMarker(checkpoint) || SealedDirectory.isSealed(checkpoint));
     }
 
     /** The newest complete checkpoint, if any. */
@@ -82,7 +80,7 @@ public final class StageCheckpoints {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().matches("step_\\d+"))
-                    .filter(p -> Files.isRegularFile(p.resolve(STATE_FILE)))
+                    .filter(StageCheckpoints::isComplete)
                     .sorted(Comparator.comparingLong(StageCheckpoints::stepOf)).toList();
         }
     }
@@ -92,41 +90,19 @@ public final class StageCheckpoints {
         return JSON.readValue(checkpoint.resolve(STATE_FILE).toFile(), TrainerState.class);
     }
 
-    /** Removes half-written temporary directories left by a crash. */
-    public void removeLeftovers() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) {
-                deleteTree(p);
-            }
-        }
+    /** Tidies what a crash mid-save left: half-written checkpoints, and a replaced one not yet put back. */
+    public void recover() throws IOException {
+        SealedDirectory.recover(dir);
     }
 
     private void prune() throws IOException {
         List<Path> all = complete();
         for (int i = 0; i < all.size() - keepLast; i++) {
-            deleteTree(all.get(i));
+            SealedDirectory.deleteTree(all.get(i));
         }
     }
 
     private static long stepOf(Path p) {
         return Long.parseLong(p.getFileName().toString().substring("step_".length()));
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

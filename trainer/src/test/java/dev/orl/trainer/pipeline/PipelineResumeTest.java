@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +153,32 @@ class PipelineResumeTest {
         assertTrue(!Files.exists(run.resolve("stages/rl/final")), "the stopped child must not finish the stage");
         pipeline(run).run();
         assertSameRun(run);
+    }
+
+    @Test
+    void aFinishedStageWhoseFinalWeightsWereBeingReplacedIsPutBackNotRetrained() throws IOException {
+        Path run = dir.resolve("interrupted-replacement");
+        copyTree(straight, run);
+        Path stageDir = run.resolve("stages/rl");
+        Path state = stageDir.resolve("final").resolve(StageCheckpoints.STATE_FILE);
+        FileTime written = Files.getLastModifiedTime(state);
+        // as if a crash came between moving the old final weights aside and moving their replacement in
+        Files.move(stageDir.resolve("final"), stageDir.resolve(".old-final"));
+        Files.createDirectories(stageDir.resolve(".tmp-final-1"));
+        pipeline(run).run();
+        assertEquals(written, Files.getLastModifiedTime(state), "the put-back weights must be used, not retrained");
+        try (var left = Files.list(stageDir)) {
+            assertEquals(List.of("final"), left.map(p -> p.getFileName().toString()).toList());
+        }
+        assertSameRun(run);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     private static void assertSameRun(Path run) throws IOException {
