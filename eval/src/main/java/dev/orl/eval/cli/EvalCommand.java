@@ -10,7 +10,9 @@ import dev.orl.eval.bench.EvalReport;
 import dev.orl.eval.bench.EvalSettings;
 import dev.orl.eval.bench.PolicyGenerator;
 import dev.orl.eval.bench.SampleDump;
+import dev.orl.model.device.CoreBudget;
 import dev.orl.model.device.Devices;
+import dev.orl.model.device.IntraOpThreads;
 import dev.orl.model.kernels.PlainKernels;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.ChatTemplate;
@@ -127,6 +129,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "CPU threads for the model, 0 = every core; runs sharing a machine set their share "
+                    + "(default ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         EvalSettings settings = settings();
@@ -134,7 +141,14 @@ public final class EvalCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--template must be auto, qwen25 or plain, got '" + template + "'");
         }
+        if (threads < 0) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 0, got " + threads);
+        }
         Map<Benchmark, Path> files = files();
+        CoreBudget.now(threads, "--threads 1").ifPresent(LOG::warn);
+        if (threads > 0) {
+            IntraOpThreads.set(threads);
+        }
         if (temperature == 0 && n > 1) {
             LOG.warn("--temperature 0 decodes greedily: the {} samples of a problem are identical, so pass@k and "
                     + "maj@k equal the accuracy", n);

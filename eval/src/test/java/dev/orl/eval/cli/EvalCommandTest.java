@@ -39,7 +39,8 @@ class EvalCommandTest {
         StringWriter stdout = new StringWriter();
         int code = new CommandLine(new EvalCommand()).setOut(new PrintWriter(stdout)).execute(
                 "--checkpoint", checkpoint.toString(), "--data-dir", TinyCheckpoint.sharedDatasets().toString(),
-                "--limit", "5", "--n", "2", "--k", "1,2", "--temperature", "1.0", "--max-new-tokens", "6",
+                "--threads", "1", "--limit", "5", "--n", "2", "--k", "1,2", "--temperature", "1.0",
+                "--max-new-tokens", "6",
                 "--out", out.toString(), "--markdown", tmp.resolve("reports/eval.md").toString(), "--json",
                 "--samples", tmp.resolve("reports/samples.jsonl").toString());
         assertEquals(0, code, "exit code");
@@ -95,6 +96,15 @@ class EvalCommandTest {
                 "--checkpoint", tmp.toString(), "--n", "2", "--k", "4", "--data-dir", tmp.toString());
         assertEquals(2, code, "usage error");
         assertTrue(err.toString().contains("k=4"), err.toString());
+    }
+
+    @Test
+    void negativeThreadsIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute(
+                "--checkpoint", tmp.toString(), "--threads", "-1", "--data-dir", tmp.toString());
+        assertEquals(2, code, "usage error");
+        assertTrue(err.toString().contains("--threads must be >= 0, got -1"), err.toString());
     }
 
     private static List<String> names(JsonNode object) {

@@ -3,6 +3,8 @@ package dev.orl.trainer.pipeline;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orl.model.device.CoreBudget;
+import dev.orl.model.device.IntraOpThreads;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardRegistry;
@@ -115,10 +117,9 @@ public final class Pipeline {
         // steps a crashed run logged after its last checkpoint are run again and must not appear twice
         MetricsLog.truncateAfter(run.metrics(), recipe.stageNames(), point.stage(), global);
         Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
-        CoreBudget.now(recipe.threads()).ifPresent(LOG::warn);
+        CoreBudget.now(recipe.threads(), "--set threads=1").ifPresent(LOG::warn);
         if (recipe.threads() > 0) {
-            ai.djl.engine.Engine.getInstance(); // loads the native library the call below needs
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(recipe.threads());
+            IntraOpThreads.set(recipe.threads());
         }
         Device device = recipe.device().startsWith("gpu") ? Device.gpu(recipe.device().contains(":")
                 ? Integer.parseInt(recipe.device().substring(4)) : 0) : Device.cpu();

@@ -1,4 +1,4 @@
-package dev.orl.trainer.pipeline;
+package dev.orl.model.device;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -16,26 +16,27 @@ public final class CoreBudget {
     /**
      * The warning to log before training, if any.
      *
-     * @param threads the recipe's {@code threads} (0 = every core)
+     * @param threads the intra-op threads asked for (0 = every core)
      * @param cores the cores this JVM sees
      * @param loadAverage the system's one-minute load average; negative when the platform does not report it
+     * @param oneThread how the caller's user asks for one thread ({@code --set threads=1}, {@code --threads 1})
      */
-    public static Optional<String> warning(int threads, int cores, double loadAverage) {
+    public static Optional<String> warning(int threads, int cores, double loadAverage, String oneThread) {
         if (threads > cores) {
             return Optional.of("threads: " + threads + " exceeds the " + cores + " cores this machine has; the extra"
-                    + " threads only contend. Set threads: " + cores + " or fewer.");
+                    + " threads only contend. Set threads to " + cores + " or fewer.");
         }
         if (threads == 0 && loadAverage >= cores) {
             return Optional.of(String.format(Locale.ROOT, "the machine is busy (load average %.1f on %d"
                     + " cores) and this run takes every core (threads: 0). Runs sharing a machine should each set"
-                    + " threads to their share, e.g. --set threads=1.", loadAverage, cores));
+                    + " threads to their share, e.g. %s.", loadAverage, cores, oneThread));
         }
         return Optional.empty();
     }
 
     /** The warning for this JVM's machine, as {@link #warning} reads it now. */
-    public static Optional<String> now(int threads) {
+    public static Optional<String> now(int threads, String oneThread) {
         return warning(threads, Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), oneThread);
     }
 }
