@@ -47,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             loaded = new RecipeLoader().load(recipe, overrides);
             Path dir = runDir != null ? runDir : base.resolve(loaded.recipe().runDir());
-            pipeline = new Pipeline(loaded, dir, base, RewardRegistry.discover());
+            pipeline = new Pipeline(loaded, dir, base, RewardRegistry.discover()).command(Invocation.of(spec));
         } catch (RecipeException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;

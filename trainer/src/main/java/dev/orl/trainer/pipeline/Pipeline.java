@@ -51,6 +51,7 @@ public final class Pipeline {
     private final Path baseDir;
     private final StageData data;
     private long stopAfter = Long.MAX_VALUE;
+    private List<String> command = List.of();
 
     /** How long a shutdown waits for the step in flight to finish. */
     static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(60);
@@ -73,6 +74,12 @@ public final class Pipeline {
      */
     public Pipeline stopAfter(long globalSteps) {
         this.stopAfter = globalSteps;
+        return this;
+    }
+
+    /** The command line that started this session, written to the run's provenance record. */
+    public Pipeline command(List<String> words) {
+        this.command = List.copyOf(words);
         return this;
     }
 
@@ -166,7 +173,7 @@ public final class Pipeline {
         recipe.stages().values().forEach(stage -> collectDataFiles(stage.data(), files));
         recipe.validation().sets().values().forEach(set -> collectDataFiles(set.data(), files));
         String version = Pipeline.class.getPackage().getImplementationVersion();
-        Provenance.capture(version == null ? "0.1.0-SNAPSHOT" : version, baseDir, List.of(), recipe.resolvedYaml(),
+        Provenance.capture(version == null ? "0.1.0-SNAPSHOT" : version, baseDir, command, recipe.resolvedYaml(),
                 files, Map.of("seed", recipe.seed()), resumedFrom == 0 ? null : resumedFrom)
                 .appendTo(run.provenance());
     }

@@ -3,6 +3,7 @@ package dev.orl.trainer.quickstart;
 import dev.orl.eval.report.RunReport;
 import dev.orl.rewards.code.LocalSandbox;
 import dev.orl.rewards.registry.RewardRegistry;
+import dev.orl.trainer.cli.Invocation;
 import dev.orl.trainer.pipeline.Pipeline;
 import dev.orl.trainer.recipe.LoadedRecipe;
 import dev.orl.trainer.recipe.RecipeException;
@@ -99,7 +100,8 @@ public final class QuickstartCommand implements Callable<Integer> {
                 loaded = source.load(base, all);
                 dir = runDir != null ? runDir.toAbsolutePath() : base.resolve("runs").resolve(loaded.recipe().name()
                         + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-                pipeline = new Pipeline(loaded, dir, base, RewardRegistry.discover());
+                pipeline = new Pipeline(loaded, dir, base, RewardRegistry.discover())
+                        .command(Invocation.of(spec));
             } catch (RecipeException e) {
                 err.println("error: " + e.getMessage());
                 return 2;

@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orl.trainer.checkpoint.Provenance;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** {@code orl train} rejects a malformed recipe before any work, naming the file, line and key. */
+/**
+ * {@code orl train} rejects a malformed recipe before any work, naming the file, line and key, and records the command
+ * line a run was started with.
+ */
 class TrainCommandTest {
 
     private static final String GOOD = """
@@ -88,5 +95,27 @@ class TrainCommandTest {
     void rejectsMalformedDataSpecBeforeAnyWork() throws Exception {
         assertRejected(train(GOOD.replace("synthetic: {count: 10}", "synthetic: {count: 10}, wieght: 2")),
                 "bad.yaml", "stages.rl.data");
+    }
+
+    @Command(name = "orl")
+    static final class Root {
+    }
+
+    @Test
+    void recordsTheCommandLineInTheRunsProvenance() throws Exception {
+        Path recipe = dir.resolve("good.yaml");
+        Files.writeString(recipe, GOOD);
+        Path run = dir.resolve("run");
+        CommandLine cli = new CommandLine(new Root()).addSubcommand(new TrainCommand());
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        String[] args = {"train", recipe.toString(), "--run-dir", run.toString(), "--set", "seed=3"};
+
+        assertEquals(0, cli.execute(args));
+
+        List<Provenance> sessions = Provenance.readAll(run.resolve("provenance.json"));
+        List<String> expected = new ArrayList<>(List.of("orl"));
+        expected.addAll(List.of(args));
+        assertEquals(expected, sessions.get(0).command());
     }
 }
