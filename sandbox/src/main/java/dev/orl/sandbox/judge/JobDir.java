@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The host directory of one request: {@code code/} (bound at /code, owned by the slot's uid so a compiler can write
@@ -80,11 +78,6 @@ final class JobDir implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    // Files.walk does not follow links: a symlink planted by a compile step is removed, never its target.
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
+    FileTrees.delete(dir);
   }
 }

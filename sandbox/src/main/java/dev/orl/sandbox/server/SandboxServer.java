@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.orl.sandbox.isolation.Isolation;
 import dev.orl.sandbox.isolation.WorkerSlot;
+import dev.orl.sandbox.judge.FileTrees;
 import dev.orl.sandbox.judge.Judge;
 import dev.orl.sandbox.judge.Languages;
 import dev.orl.sandbox.judge.RunCodeService;
@@ -21,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,13 +123,12 @@ public final class SandboxServer implements AutoCloseable {
     handlers.shutdownNow();
     isolation.close();
     try {
-      deleteTree(jobRoot);
+      FileTrees.delete(jobRoot);
     } catch (IOException e) {
       LOG.warn("could not remove {}: {}", jobRoot, e.toString());
     }
   }
 
-  /** Deletes job roots of servers that died without closing (the pid in their name is gone). */
   /**
    * Where job directories go: a tmpfs when there is one ({@code /dev/shm}), since every request creates and deletes a
    * directory tree and on a journaling disk file system that cost ~0.5 ms of CPU per request here; else the temp dir.
@@ -146,6 +145,7 @@ public final class SandboxServer implements AutoCloseable {
     return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
+  /** Deletes job roots of servers that died without closing (the pid in their name is gone). */
   private static void removeStaleJobRoots() {
     for (Path parent : Stream.of(jobParent(), Path.of(System.getProperty("java.io.tmpdir"))).distinct().toList()) {
       removeStaleJobRoots(parent);
@@ -158,19 +158,11 @@ public final class SandboxServer implements AutoCloseable {
         String[] parts = root.getFileName().toString().split("-");
         if (parts.length == 5 && parts[3].chars().allMatch(Character::isDigit)
             && ProcessHandle.of(Long.parseLong(parts[3])).isEmpty()) {
-          deleteTree(root);
+          FileTrees.delete(root);
         }
       }
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not sweep stale job roots: {}", e.toString());
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
