@@ -4,11 +4,12 @@ import dev.orl.eval.stats.Difference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Renders {@code report.html}: the runs and their stages, every plot, the start/end table of each stage and, with
- * several runs, which end-of-stage differences from the first run are outside the noise. Self-contained apart from
- * the PNGs it references by relative path.
+ * Renders {@code report.html}: the runs and their stages, the commands that started them, every plot, the start/end
+ * table of each stage and, with several runs, which end-of-stage differences from the first run are outside the
+ * noise. Self-contained apart from the PNGs it references by relative path.
  */
 public final class HtmlReport {
 
@@ -18,8 +19,8 @@ public final class HtmlReport {
     public record Figure(String src, String title) {}
 
     /** The page. */
-    public static String render(List<RunMetrics> runs, List<Figure> figures, List<StageChange> changes,
-            List<MetricComparison> comparisons, int window) {
+    public static String render(List<RunMetrics> runs, Map<String, List<RunSession>> sessions, List<Figure> figures,
+            List<StageChange> changes, List<MetricComparison> comparisons, int window) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>orl run report</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:1000px}")
@@ -29,6 +30,7 @@ public final class HtmlReport {
                 .append("</head>\n<body>\n<h1>orl run report</h1>\n<p>Generated ").append(Instant.now())
                 .append(". Intervals are 95%; a change is outside the noise when its interval excludes 0.</p>\n");
         runsTable(h, runs);
+        commandsTable(h, runs, sessions);
         h.append("<h2>Curves</h2>\n");
         for (Figure f : figures) {
             h.append("<figure><img src=\"").append(escape(f.src())).append("\" alt=\"").append(escape(f.title()))
@@ -52,6 +54,30 @@ public final class HtmlReport {
                         .append(escape(run.dir().toString())).append("</td><td class=\"l\">").append(escape(s.name()))
                         .append("</td><td>").append(s.firstStep()).append("–").append(s.lastStep()).append("</td><td>")
                         .append(Double.isNaN(seconds) ? "n/a" : String.format(Locale.ROOT, "%.1f", seconds))
+                        .append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private static void commandsTable(StringBuilder h, List<RunMetrics> runs,
+            Map<String, List<RunSession>> sessions) {
+        h.append("<h2>Commands</h2>\n<p>Each session of each run (a start, then every resume), from the run's ")
+                .append(RunSession.FILE).append(".</p>\n<table>\n<tr><th>run</th><th>started</th><th>commit</th>")
+                .append("<th>command</th></tr>\n");
+        for (RunMetrics run : runs) {
+            List<RunSession> recorded = sessions.getOrDefault(run.name(), List.of());
+            if (recorded.isEmpty()) {
+                h.append("<tr><td>").append(escape(run.name())).append("</td><td colspan=\"3\" class=\"l\">")
+                        .append("no ").append(RunSession.FILE).append("</td></tr>\n");
+            }
+            for (RunSession s : recorded) {
+                String line = s.shellLine();
+                h.append("<tr><td>").append(escape(run.name())).append("</td><td class=\"l\">")
+                        .append(escape(s.startedAt())).append("</td><td class=\"l\">")
+                        .append(escape(s.gitCommit().substring(0, Math.min(10, s.gitCommit().length()))))
+                        .append("</td><td class=\"l\">")
+                        .append(line.isEmpty() ? "not recorded" : "<code>" + escape(line) + "</code>")
                         .append("</td></tr>\n");
             }
         }

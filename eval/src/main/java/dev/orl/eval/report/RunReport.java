@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,7 +85,10 @@ public final class RunReport {
         runs.forEach(r -> changes.addAll(statistics.stageChanges(r)));
         List<MetricComparison> comparisons = compare(runs);
         Path html = outDir.resolve(HTML);
-        Files.writeString(html, HtmlReport.render(runs, figures, changes, comparisons, window), StandardCharsets.UTF_8);
+        Map<String, List<RunSession>> sessions = new LinkedHashMap<>();
+        runs.forEach(r -> sessions.put(r.name(), RunSession.read(r.dir())));
+        Files.writeString(html, HtmlReport.render(runs, sessions, figures, changes, comparisons, window),
+                StandardCharsets.UTF_8);
         return new Written(html, plots, changes, comparisons);
     }
 

@@ -57,6 +57,25 @@ class RunReportTest {
     }
 
     @Test
+    void thePageShowsEachSessionsCommandQuotedForTheShell() throws Exception {
+        Path started = SyntheticRun.write(tmp.resolve("run-a"), 0.4, 1);
+        Files.writeString(started.resolve(RunSession.FILE), """
+                [ {"started_at": "2026-11-24T09:53:10Z", "git_commit": "e2dd8bfc0a2a55adcf15d0f9b29ffe463f01902b",
+                   "command": ["orl", "train", "r.yaml", "--set", "note=it's here"]},
+                  {"started_at": "2026-11-24T10:00:00Z", "command": []} ]
+                """);
+        Path unrecorded = SyntheticRun.write(tmp.resolve("run-b"), 0.4, 2);
+
+        new RunReport(5).write(List.of(started, unrecorded), tmp.resolve("out"));
+
+        String page = Files.readString(tmp.resolve("out").resolve(RunReport.HTML));
+        assertTrue(page.contains("<code>orl train r.yaml --set 'note=it'\\''s here'</code>"), page);
+        assertTrue(page.contains(">e2dd8bfc0a<"), "the commit, shortened");
+        assertTrue(page.contains("not recorded"), "a session from before commands were recorded says so");
+        assertTrue(page.contains("no " + RunSession.FILE), "a run without a provenance record says so");
+    }
+
+    @Test
     void stageTableFindsTheClimbInStageOneAndNoneInStageTwo() throws Exception {
         RunMetrics run = RunMetrics.read(SyntheticRun.write(tmp.resolve("run"), 0.4, 2), "run");
         List<StageChange> changes = new RunStatistics(5).stageChanges(run);
