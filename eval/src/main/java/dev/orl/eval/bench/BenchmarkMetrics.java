@@ -20,6 +20,8 @@ public final class BenchmarkMetrics {
 
     /** MATH-500 fields reported per group. */
     static final List<String> MATH_BREAKDOWNS = List.of("subject", "level");
+    /** The breakdown of IFEval by instruction id, in {@code instruction_strict} rather than {@code acc/mean@n}. */
+    public static final String INSTRUCTION_BREAKDOWN = "instruction";
 
     private final List<Integer> ks;
     private final long seed;
@@ -64,7 +66,11 @@ public final class BenchmarkMetrics {
         return m;
     }
 
-    /** {@code acc/mean@n} per value of each grouping field that the problems carry (MATH-500 subject and level). */
+    /**
+     * {@code acc/mean@n} per value of each grouping field that the problems carry (MATH-500 subject and level), and
+     * for IFEval the strict follow rate of each instruction id: the instructions a model cannot follow are what its
+     * prompt-level score hides.
+     */
     public Map<String, Map<String, Estimate>> breakdowns(int n, List<ProblemOutcome> outcomes) {
         Map<String, Map<String, Estimate>> out = new LinkedHashMap<>();
         for (String field : MATH_BREAKDOWNS) {
@@ -82,6 +88,34 @@ public final class BenchmarkMetrics {
                 out.put(field, byGroup);
             }
         }
+        Map<String, Estimate> byInstruction = byInstruction(outcomes);
+        if (!byInstruction.isEmpty()) {
+            out.put(INSTRUCTION_BREAKDOWN, byInstruction);
+        }
+        return out;
+    }
+
+    /** Per instruction id, followed over given under strict scoring, counted over the problems that give it. */
+    private static Map<String, Estimate> byInstruction(List<ProblemOutcome> outcomes) {
+        Map<String, List<double[]>> rows = new TreeMap<>();
+        for (ProblemOutcome o : outcomes) {
+            if (!(o.prompt().reference().get("instruction_id_list") instanceof List<?> ids)) {
+                continue;
+            }
+            Map<String, double[]> mine = new LinkedHashMap<>();
+            for (int j = 0; j < ids.size(); j++) {
+                double[] followedGiven = mine.computeIfAbsent(String.valueOf(ids.get(j)), id -> new double[2]);
+                for (SampleVerdict s : o.samples()) {
+                    // an unjudged sample has no per-instruction results and followed none
+                    followedGiven[0] += j < s.strict().size() && s.strict().get(j) ? 1 : 0;
+                    followedGiven[1] += 1;
+                }
+            }
+            mine.forEach((id, fg) -> rows.computeIfAbsent(id, k -> new ArrayList<>()).add(fg));
+        }
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        rows.forEach((id, list) -> out.put(id, Intervals.ratio(list.stream().mapToDouble(fg -> fg[0]).toArray(),
+                list.stream().mapToDouble(fg -> fg[1]).toArray())));
         return out;
     }
 

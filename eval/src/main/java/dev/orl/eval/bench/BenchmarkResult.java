@@ -15,7 +15,8 @@ import java.util.Map;
  * @param samples responses sampled per problem (n)
  * @param metrics by name ({@code acc/mean@n}, {@code pass@k}, {@code maj@k}, IFEval's {@code prompt_strict},
  *     {@code prompt_loose}, {@code instruction_strict}, {@code instruction_loose}), each with its 95% interval
- * @param breakdowns per grouping field (MATH-500: {@code subject}, {@code level}), per group, {@code acc/mean@n}
+ * @param breakdowns per grouping field (MATH-500: {@code subject}, {@code level}), per group, {@code acc/mean@n};
+ *     for IFEval, per instruction id ({@code instruction}), its strict follow rate
  * @param statuses how many responses got each reward status ({@code OK}, {@code ERROR}, ...); non-OK count as wrong
  * @param meanResponseTokens mean response length in tokens
  * @param truncatedRatio share of responses that hit the token budget

@@ -119,7 +119,8 @@ public record EvalReport(String model, EvalSettings settings, List<BenchmarkResu
         for (BenchmarkResult r : results) {
             r.breakdowns().forEach((field, groups) -> {
                 md.append(String.format(Locale.ROOT, "%n%s by %s (%s):%n%n", r.name(), field,
-                        BenchmarkResult.meanMetric(r.samples())));
+                        field.equals(BenchmarkMetrics.INSTRUCTION_BREAKDOWN) ? "instruction_strict"
+                                : BenchmarkResult.meanMetric(r.samples())));
                 md.append("| ").append(field).append(" | value | 95% interval | problems |\n|---|---:|---|---:|\n");
                 groups.forEach((group, e) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d |%n", group,
                         value(e), interval(e), e.count())));

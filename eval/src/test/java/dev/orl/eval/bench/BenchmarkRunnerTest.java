@@ -2,6 +2,7 @@ package dev.orl.eval.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orl.eval.stats.Estimate;
 import dev.orl.eval.testing.TinyCheckpoint;
 import dev.orl.model.chat.ChatMessage;
 import dev.orl.model.sampling.Completion;
@@ -150,5 +151,25 @@ class BenchmarkRunnerTest {
         assertEquals(0.5, r.metrics().get("prompt_strict").value(), 1e-12, "one of two responses follows both");
         assertEquals(0.5, r.metrics().get("instruction_strict").value(), 1e-12, "2 of 4 instructions followed");
         assertEquals(1.0, r.metrics().get("pass@2").value(), 1e-12);
+    }
+
+    @Test
+    void ifevalBreaksTheStrictFollowRateDownByInstruction() {
+        Prompt prompt = new Prompt("if/1", "ifeval", List.of(ChatMessage.user("Write a greeting.")),
+                Map.of("instruction_id_list", List.of("punctuation:no_comma", "change_case:english_lowercase"),
+                        "kwargs", List.of(Map.of(), Map.of())),
+                Map.of());
+        List<String> answers = List.of("hello, world", "hello, there", "Hello world");
+        Generator g = canned((p, j) -> answers.get(j));
+        BenchmarkResult r;
+        try (BenchmarkJudge judge = BenchmarkJudge.create(Benchmark.builtIn("ifeval"), REGISTRY,
+                BasicRewardContext.empty(), 2, Duration.ofSeconds(10))) {
+            r = new BenchmarkRunner(g, List.of(), settings(3, List.of(1)), null)
+                    .run(Benchmark.builtIn("ifeval"), List.of(prompt), judge);
+        }
+        Map<String, Estimate> byInstruction = r.breakdowns().get(BenchmarkMetrics.INSTRUCTION_BREAKDOWN);
+        assertEquals(1.0 / 3, byInstruction.get("punctuation:no_comma").value(), 1e-12, "one answer has no comma");
+        assertEquals(2.0 / 3, byInstruction.get("change_case:english_lowercase").value(), 1e-12,
+                "two answers are lowercase");
     }
 }
