@@ -135,19 +135,22 @@ class BenchmarkRunnerTest {
                 "without the verifier's details there is no maj@k (rather than a wrong 0)");
     }
 
-    @Test
-    void ifevalReportsPromptAndInstructionLevelStrictAndLoose() {
+    /** One IFEval greeting prompt asking for no commas and lowercase, judged by the real IFEval checker. */
+    private static BenchmarkResult runGreeting(Generator g, EvalSettings s) {
         Prompt prompt = new Prompt("if/1", "ifeval", List.of(ChatMessage.user("Write a greeting.")),
                 Map.of("instruction_id_list", List.of("punctuation:no_comma", "change_case:english_lowercase"),
                         "kwargs", List.of(Map.of(), Map.of())),
                 Map.of());
-        Generator g = canned((p, j) -> j == 0 ? "hello world" : "Hello, world");
-        EvalSettings s = settings(2, List.of(1, 2));
-        BenchmarkResult r;
         try (BenchmarkJudge judge = BenchmarkJudge.create(Benchmark.builtIn("ifeval"), REGISTRY,
                 BasicRewardContext.empty(), 2, Duration.ofSeconds(10))) {
-            r = new BenchmarkRunner(g, List.of(), s, null).run(Benchmark.builtIn("ifeval"), List.of(prompt), judge);
+            return new BenchmarkRunner(g, List.of(), s, null).run(Benchmark.builtIn("ifeval"), List.of(prompt), judge);
         }
+    }
+
+    @Test
+    void ifevalReportsPromptAndInstructionLevelStrictAndLoose() {
+        BenchmarkResult r = runGreeting(canned((p, j) -> j == 0 ? "hello world" : "Hello, world"),
+                settings(2, List.of(1, 2)));
         assertEquals(0.5, r.metrics().get("prompt_strict").value(), 1e-12, "one of two responses follows both");
         assertEquals(0.5, r.metrics().get("instruction_strict").value(), 1e-12, "2 of 4 instructions followed");
         assertEquals(1.0, r.metrics().get("pass@2").value(), 1e-12);
@@ -155,18 +158,8 @@ class BenchmarkRunnerTest {
 
     @Test
     void ifevalBreaksTheStrictFollowRateDownByInstruction() {
-        Prompt prompt = new Prompt("if/1", "ifeval", List.of(ChatMessage.user("Write a greeting.")),
-                Map.of("instruction_id_list", List.of("punctuation:no_comma", "change_case:english_lowercase"),
-                        "kwargs", List.of(Map.of(), Map.of())),
-                Map.of());
         List<String> answers = List.of("hello, world", "hello, there", "Hello world");
-        Generator g = canned((p, j) -> answers.get(j));
-        BenchmarkResult r;
-        try (BenchmarkJudge judge = BenchmarkJudge.create(Benchmark.builtIn("ifeval"), REGISTRY,
-                BasicRewardContext.empty(), 2, Duration.ofSeconds(10))) {
-            r = new BenchmarkRunner(g, List.of(), settings(3, List.of(1)), null)
-                    .run(Benchmark.builtIn("ifeval"), List.of(prompt), judge);
-        }
+        BenchmarkResult r = runGreeting(canned((p, j) -> answers.get(j)), settings(3, List.of(1)));
         Map<String, Estimate> byInstruction = r.breakdowns().get(BenchmarkMetrics.INSTRUCTION_BREAKDOWN);
         assertEquals(1.0 / 3, byInstruction.get("punctuation:no_comma").value(), 1e-12, "one answer has no comma");
         assertEquals(2.0 / 3, byInstruction.get("change_case:english_lowercase").value(), 1e-12,
