@@ -14,8 +14,14 @@ public interface RewardFunction {
     /** The name recipes use and metrics are reported under ({@code reward/<name>/mean}). */
     String name();
 
-    /** Whether this function judges prompts of the given data source; others get no component from it. */
-    boolean appliesTo(String dataSource);
+    /**
+     * Whether this function judges prompts of the given data source when the recipe names no {@code data_sources}
+     * for it; others get no component from it. Every source by default, so that a plug-in verifier needs only a
+     * name and a score.
+     */
+    default boolean appliesTo(String dataSource) {
+        return true;
+    }
 
     /** Scores one completion. Returns a {@code null} score with a non-OK status rather than throwing when it can. */
     Reward score(Prompt prompt, Completion completion) throws Exception;

@@ -42,11 +42,6 @@ public final class LanguageMixReward implements RewardFunction {
     }
 
     @Override
-    public boolean appliesTo(String dataSource) {
-        return true;
-    }
-
-    @Override
     public Reward score(Prompt prompt, Completion completion) {
         Optional<String> expected = Scripts.dominant(Scripts.proseLetterCounts(prompt.lastUserText()));
         if (expected.isEmpty()) {

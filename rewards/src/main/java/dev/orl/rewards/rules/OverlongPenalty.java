@@ -43,11 +43,6 @@ public final class OverlongPenalty implements RewardFunction {
     }
 
     @Override
-    public boolean appliesTo(String dataSource) {
-        return true;
-    }
-
-    @Override
     public Reward score(Prompt prompt, Completion completion) {
         boolean tokens = completion.responseIds().length > 0;
         int length = tokens ? completion.responseIds().length : completion.text().length();

@@ -42,11 +42,6 @@ public final class RepetitionReward implements RewardFunction {
     }
 
     @Override
-    public boolean appliesTo(String dataSource) {
-        return true;
-    }
-
-    @Override
     public Reward score(Prompt prompt, Completion completion) {
         boolean byToken = completion.responseIds().length > 0;
         int[] units = byToken ? completion.responseIds() : completion.text().codePoints().toArray();

@@ -31,11 +31,6 @@ public final class ThinkFormatReward implements RewardFunction {
     }
 
     @Override
-    public boolean appliesTo(String dataSource) {
-        return true;
-    }
-
-    @Override
     public Reward score(Prompt prompt, Completion completion) {
         String reason = violation(completion.text());
         return Reward.ok(reason == null ? 1.0 : 0.0, reason == null ? Map.of() : Map.of("reason", reason));

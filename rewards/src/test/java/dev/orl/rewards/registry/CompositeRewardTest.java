@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orl.model.sampling.Completion;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
+import dev.orl.rewards.RewardFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,27 @@ class CompositeRewardTest {
         assertEquals(Map.of("acc", 1.0, "format", 0.4), gsm8k.components());
         Reward mbpp = composite.score(prompt("mbpp"), ANY);
         assertEquals(1.0 + 0.2, mbpp.score(), 1e-12, "acc is routed to gsm8k only");
+    }
+
+    @Test
+    void aFunctionWithOnlyANameAndAScoreJudgesEverySourceUnlessTheRecipeRoutesIt() {
+        RewardFunction minimal = new RewardFunction() {
+            @Override
+            public String name() {
+                return "mine";
+            }
+
+            @Override
+            public Reward score(Prompt prompt, Completion completion) {
+                return Reward.ok(0.5, Map.of());
+            }
+        };
+        CompositeReward unrouted = new CompositeReward(List.of(
+                new CompositeReward.Part(new RewardSpec("mine", 1.0, List.of(), Map.of()), minimal)));
+        assertEquals(0.5, unrouted.score(prompt("anything"), ANY).score(), 1e-12);
+        CompositeReward routed = new CompositeReward(List.of(
+                new CompositeReward.Part(new RewardSpec("mine", 1.0, List.of("gsm8k"), Map.of()), minimal)));
+        assertNull(routed.score(prompt("mbpp"), ANY).score(), "the recipe's data_sources replace the default");
     }
 
     @Test
