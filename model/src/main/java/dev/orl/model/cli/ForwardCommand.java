@@ -1,19 +1,17 @@
 package dev.orl.model.cli;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orl.model.device.Devices;
 import dev.orl.model.device.NoGrad;
-import dev.orl.model.kernels.KernelsFactory;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.qwen2.TokenBatch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,20 +30,15 @@ final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--ids", required = true, description = "comma-separated token ids, e.g. 1,2,3")
     String ids;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--kernels", defaultValue = "plain",
-            description = "attention/norm kernels: plain or torchscript (default ${DEFAULT-VALUE})")
-    String kernels;
+    @Mixin
+    CheckpointOptions load;
 
     @Override
     public Integer call() throws Exception {
-        Device dev = Devices.parse(device);
-        try (NDManager kernelsManager = NDManager.newBaseManager(dev);
-                Qwen2Model model = Qwen2Model.load(checkpoint, KernelsFactory.create(kernels, kernelsManager), dev);
+        try (CheckpointOptions.LoadedModel loaded = load.load(checkpoint);
                 NoGrad noGrad = NoGrad.enter();
-                NDManager step = model.manager().newSubManager()) {
+                NDManager step = loaded.model().manager().newSubManager()) {
+            Qwen2Model model = loaded.model();
             int[] tokens = Ids.parse(ids, model.config().vocabSize());
             NDArray logits = model.forward(step, TokenBatch.leftPadded(new int[][] {tokens}, 0));
             float[] flat = logits.toFloatArray();

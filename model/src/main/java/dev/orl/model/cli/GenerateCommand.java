@@ -1,12 +1,8 @@
 package dev.orl.model.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orl.model.chat.ChatMessage;
-import dev.orl.model.device.Devices;
-import dev.orl.model.kernels.KernelsFactory;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.sampling.Completion;
 import dev.orl.model.sampling.Sampler;
@@ -22,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,19 +61,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON line {\"ids\", \"text\", \"finish_reason\"}")
     boolean json;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--kernels", defaultValue = "plain",
-            description = "attention/norm kernels: plain or torchscript (default ${DEFAULT-VALUE})")
-    String kernels;
+    @Mixin
+    CheckpointOptions load;
 
     @Override
     public Integer call() throws Exception {
-        Device dev = Devices.parse(device);
-        try (NDManager kernelsManager = NDManager.newBaseManager(dev);
-                Qwen2Model model = Qwen2Model.load(checkpoint, KernelsFactory.create(kernels, kernelsManager), dev);
+        try (CheckpointOptions.LoadedModel loaded = load.load(checkpoint);
                 Tokenizer tokenizer = Tokenizers.load(checkpoint)) {
+            Qwen2Model model = loaded.model();
             int[] prompt = promptIds(tokenizer, model.config().vocabSize());
             List<Integer> stopIds = Arrays.stream(tokenizer.defaultStopIds()).boxed().toList();
             SamplingParams params = greedy ? SamplingParams.greedy(maxNewTokens, stopIds)
