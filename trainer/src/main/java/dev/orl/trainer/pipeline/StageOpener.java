@@ -6,6 +6,7 @@ import dev.orl.model.heads.ValueHead;
 import dev.orl.model.optim.LrSchedule;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.registry.RewardScorer;
+import dev.orl.trainer.batching.EpochBatches;
 import dev.orl.trainer.metrics.Progress;
 import dev.orl.trainer.recipe.Recipe;
 import dev.orl.trainer.recipe.StageSpec;
@@ -84,7 +85,7 @@ final class StageOpener {
         List<SftExample> all = SftExample.of(policy, Demonstration.allOf(prompts));
         List<List<SftExample>> split = split(all, stage.sft().valFraction(), seed);
         int batch = stage.sft().batchSize();
-        long perEpoch = (split.get(0).size() + batch - 1) / batch;
+        long perEpoch = EpochBatches.perEpoch(split.get(0).size(), batch);
         long total = stage.steps() != null ? stage.steps() : stage.sft().epochs() * perEpoch;
         SftTrainer trainer = new SftTrainer(policy.model(), policy.tokenizer().padId(), split.get(0), split.get(1),
                 batch, stage.sft().microBatchTokens(), RlStepFactory.adamConfig(stage.optimizer()),
@@ -103,7 +104,7 @@ final class StageOpener {
         List<Prompt> prompts = data.allPrompts(stage.data(), "stages." + name + ".data");
         List<List<PreferencePair>> split = split(PreferencePair.of(policy, prompts), stage.rm().valFraction(), seed);
         int batch = stage.rm().batchSize();
-        long perEpoch = (split.get(0).size() + batch - 1) / batch;
+        long perEpoch = EpochBatches.perEpoch(split.get(0).size(), batch);
         long total = stage.steps() != null ? stage.steps() : stage.rm().epochs() * perEpoch;
         RewardModelTrainer trainer = new RewardModelTrainer(policy.model(), head, policy.tokenizer().padId(),
                 split.get(0), split.get(1), batch, stage.rm().microBatchTokens(),

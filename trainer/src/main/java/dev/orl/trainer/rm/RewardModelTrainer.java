@@ -14,7 +14,7 @@ import dev.orl.model.optim.NamedParameter;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.qwen2.TokenBatch;
 import dev.orl.trainer.metrics.MetricNames;
-import dev.orl.trainer.batching.EpochOrder;
+import dev.orl.trainer.batching.EpochBatches;
 import dev.orl.trainer.batching.TokenBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +31,10 @@ public final class RewardModelTrainer implements AutoCloseable {
     private final Qwen2Model model;
     private final ScoreHead head;
     private final int padId;
-    private final List<PreferencePair> train;
     private final List<PreferencePair> validation;
-    private final int batchSize;
     private final int microBatchTokens;
     private final double gradClip;
-    private final long seed;
-    private EpochOrder order;
+    private final EpochBatches<PreferencePair> batches;
     private final AdamW optimizer;
     private final LrSchedule schedule;
 
@@ -51,12 +48,10 @@ public final class RewardModelTrainer implements AutoCloseable {
         this.model = model;
         this.head = head;
         this.padId = padId;
-        this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
-        this.batchSize = batchSize;
         this.microBatchTokens = microBatchTokens;
         this.gradClip = gradClip;
-        this.seed = seed;
+        this.batches = new EpochBatches<>(train, batchSize, seed);
         this.schedule = schedule;
         model.setTrainable(true);
         head.parameters().values().forEach(p -> p.setRequiresGradient(true));
@@ -68,7 +63,7 @@ public final class RewardModelTrainer implements AutoCloseable {
 
     /** Optimizer steps in one pass over the training pairs. */
     public long stepsPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return batches.perEpoch();
     }
 
     /** The optimizer, for checkpoints. */
@@ -84,7 +79,7 @@ public final class RewardModelTrainer implements AutoCloseable {
     /** Runs optimizer step {@code n} (1-based): {@code rm/loss}, training accuracy, grad norm, lr, timing. */
     public Map<String, Double> step(long n) {
         long t0 = System.nanoTime();
-        List<PreferencePair> batch = batch(n);
+        List<PreferencePair> batch = batches.batch(n);
         double loss = 0;
         double correct = 0;
         for (List<PreferencePair> micro : micro(batch)) {
@@ -137,23 +132,6 @@ public final class RewardModelTrainer implements AutoCloseable {
         NDArray scores = head.scores(model.hidden(step, tokens, null), tokens).squeeze(1);
         long p = micro.size();
         return scores.get("0:" + p).sub(scores.get(p + ":"));
-    }
-
-    private List<PreferencePair> batch(long n) {
-        List<PreferencePair> out = new ArrayList<>(batchSize);
-        long first = (n - 1) * batchSize;
-        for (long i = first; i < first + batchSize; i++) {
-            out.add(train.get(order().at(i)));
-        }
-        return out;
-    }
-
-    /** Built on first use: a stage restored from a checkpoint may have no batch to draw before it ends. */
-    private EpochOrder order() {
-        if (order == null) {
-            order = new EpochOrder(train.size(), seed);
-        }
-        return order;
     }
 
     private List<List<PreferencePair>> micro(List<PreferencePair> rows) {

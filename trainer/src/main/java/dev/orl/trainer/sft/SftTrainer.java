@@ -15,7 +15,7 @@ import dev.orl.model.optim.LrSchedule;
 import dev.orl.model.optim.NamedParameter;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.trainer.metrics.MetricNames;
-import dev.orl.trainer.batching.EpochOrder;
+import dev.orl.trainer.batching.EpochBatches;
 import dev.orl.trainer.batching.TokenBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +32,10 @@ public final class SftTrainer implements AutoCloseable {
 
     private final Qwen2Model model;
     private final int padId;
-    private final List<SftExample> train;
     private final List<SftExample> validation;
-    private final int batchSize;
     private final int microBatchTokens;
     private final double gradClip;
-    private final long seed;
-    private EpochOrder order;
+    private final EpochBatches<SftExample> batches;
     private final AdamW optimizer;
     private final LrSchedule schedule;
 
@@ -52,12 +49,10 @@ public final class SftTrainer implements AutoCloseable {
         }
         this.model = model;
         this.padId = padId;
-        this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
-        this.batchSize = batchSize;
         this.microBatchTokens = microBatchTokens;
         this.gradClip = gradClip;
-        this.seed = seed;
+        this.batches = new EpochBatches<>(train, batchSize, seed);
         this.schedule = schedule;
         model.setTrainable(true);
         List<NamedParameter> params = new ArrayList<>();
@@ -67,7 +62,7 @@ public final class SftTrainer implements AutoCloseable {
 
     /** Optimizer steps in one pass over the training demonstrations. */
     public long stepsPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return batches.perEpoch();
     }
 
     /** The optimizer, for checkpoints. */
@@ -78,7 +73,7 @@ public final class SftTrainer implements AutoCloseable {
     /** Runs optimizer step {@code n} (1-based) and returns {@code sft/loss}, grad norm, lr and timing. */
     public Map<String, Double> step(long n) {
         long t0 = System.nanoTime();
-        List<SftExample> batch = batch(n);
+        List<SftExample> batch = batches.batch(n);
         double tokens = batch.stream().mapToInt(e -> e.responseIds().length).sum();
         double loss = 0;
         for (List<SftExample> micro : micro(batch)) {
@@ -126,23 +121,6 @@ public final class SftTrainer implements AutoCloseable {
                 micro.stream().map(SftExample::responseIds).toList());
         TokenLogProbs lp = LogProbs.compute(model, step, batch, padId, 1f, false);
         return lp.logProbs().sum().neg();
-    }
-
-    private List<SftExample> batch(long n) {
-        List<SftExample> out = new ArrayList<>(batchSize);
-        long first = (n - 1) * batchSize;
-        for (long i = first; i < first + batchSize; i++) {
-            out.add(train.get(order().at(i)));
-        }
-        return out;
-    }
-
-    /** Built on first use: a stage restored from a checkpoint may have no batch to draw before it ends. */
-    private EpochOrder order() {
-        if (order == null) {
-            order = new EpochOrder(train.size(), seed);
-        }
-        return order;
     }
 
     private List<List<SftExample>> micro(List<SftExample> rows) {

@@ -31,21 +31,9 @@ public final class GrpoAdvantage implements AdvantageEstimator {
 
     @Override
     public AdvantageResult estimate(List<List<ScoredResponse>> groups) {
-        List<ScoredResponse> flat = AdvantageEstimator.flatten(groups);
-        double[] values = new double[flat.size()];
-        boolean[] usable = new boolean[flat.size()];
-        int i = 0;
-        for (List<ScoredResponse> group : groups) {
-            GroupStats stats = GroupStats.of(group);
-            for (ScoredResponse r : group) {
-                usable[i] = r.usable();
-                if (r.usable() && stats.count() > 1) {
-                    double centred = r.total() - stats.mean();
-                    values[i] = normByStd ? centred / (stats.std() + epsilon) : centred;
-                }
-                i++;
-            }
-        }
-        return AdvantageResult.broadcast(flat, values, usable);
+        return GroupRelative.estimate(groups, (score, group) -> {
+            double centred = score - group.mean();
+            return normByStd ? centred / (group.std() + epsilon) : centred;
+        });
     }
 }

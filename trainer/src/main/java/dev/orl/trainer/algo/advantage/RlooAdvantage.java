@@ -24,21 +24,6 @@ public final class RlooAdvantage implements AdvantageEstimator {
 
     @Override
     public AdvantageResult estimate(List<List<ScoredResponse>> groups) {
-        List<ScoredResponse> flat = AdvantageEstimator.flatten(groups);
-        double[] values = new double[flat.size()];
-        boolean[] usable = new boolean[flat.size()];
-        int i = 0;
-        for (List<ScoredResponse> group : groups) {
-            GroupStats stats = GroupStats.of(group);
-            for (ScoredResponse r : group) {
-                usable[i] = r.usable();
-                if (r.usable() && stats.count() > 1) {
-                    double othersMean = (stats.sum() - r.total()) / (stats.count() - 1);
-                    values[i] = r.total() - othersMean;
-                }
-                i++;
-            }
-        }
-        return AdvantageResult.broadcast(flat, values, usable);
+        return GroupRelative.estimate(groups, (score, group) -> score - (group.sum() - score) / (group.count() - 1));
     }
 }
