@@ -1,6 +1,9 @@
 package dev.orl.model.optim;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,5 +19,15 @@ public record NamedParameter(String name, NDArray array) {
     public NamedParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(array, () -> "array of parameter " + name);
+    }
+
+    /** The weights of each group by name, groups in the order given and each in its own iteration order. */
+    @SafeVarargs
+    public static List<NamedParameter> of(Map<String, NDArray>... groups) {
+        List<NamedParameter> out = new ArrayList<>();
+        for (Map<String, NDArray> group : groups) {
+            group.forEach((name, array) -> out.add(new NamedParameter(name, array)));
+        }
+        return out;
     }
 }

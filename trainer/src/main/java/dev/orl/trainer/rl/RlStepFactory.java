@@ -27,7 +27,6 @@ import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.LocalRolloutEngine;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.rollout.RolloutEngine;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +120,8 @@ public final class RlStepFactory {
 
     /** The named trainable weights of the policy and, when present, its critic head. */
     public static List<NamedParameter> parameters(Qwen2Model model, ValueHead head) {
-        List<NamedParameter> out = new ArrayList<>();
-        model.parameters().forEach((name, array) -> out.add(new NamedParameter(name, array)));
-        if (head != null) {
-            head.parameters().forEach((name, array) -> out.add(new NamedParameter(name, array)));
-        }
-        return out;
+        return head == null ? NamedParameter.of(model.parameters())
+                : NamedParameter.of(model.parameters(), head.parameters());
     }
 
     /** AdamW hyper-parameters of a recipe's optimizer section. */

@@ -16,7 +16,6 @@ import dev.orl.model.qwen2.TokenBatch;
 import dev.orl.trainer.metrics.MetricNames;
 import dev.orl.trainer.batching.EpochBatches;
 import dev.orl.trainer.batching.TokenBudget;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +54,7 @@ public final class RewardModelTrainer implements AutoCloseable {
         this.schedule = schedule;
         model.setTrainable(true);
         head.parameters().values().forEach(p -> p.setRequiresGradient(true));
-        List<NamedParameter> params = new ArrayList<>();
-        model.parameters().forEach((name, array) -> params.add(new NamedParameter(name, array)));
-        head.parameters().forEach((name, array) -> params.add(new NamedParameter(name, array)));
-        this.optimizer = AdamW.fused(params, adam, model.manager());
+        this.optimizer = AdamW.fused(NamedParameter.of(model.parameters(), head.parameters()), adam, model.manager());
     }
 
     /** Optimizer steps in one pass over the training pairs. */

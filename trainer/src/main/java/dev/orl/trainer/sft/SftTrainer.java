@@ -17,7 +17,6 @@ import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.trainer.metrics.MetricNames;
 import dev.orl.trainer.batching.EpochBatches;
 import dev.orl.trainer.batching.TokenBudget;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,7 @@ public final class SftTrainer implements AutoCloseable {
         this.batches = new EpochBatches<>(train, batchSize, seed);
         this.schedule = schedule;
         model.setTrainable(true);
-        List<NamedParameter> params = new ArrayList<>();
-        model.parameters().forEach((name, array) -> params.add(new NamedParameter(name, array)));
-        this.optimizer = AdamW.fused(params, adam, model.manager());
+        this.optimizer = AdamW.fused(NamedParameter.of(model.parameters()), adam, model.manager());
     }
 
     /** Optimizer steps in one pass over the training demonstrations. */
