@@ -9,20 +9,17 @@ import dev.orl.model.tokenizer.ChatTemplate;
 import dev.orl.model.tokenizer.Tokenizer;
 import dev.orl.rewards.Prompt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
- * Generates with a model in this process: renders each prompt with the chat template (or feeds a raw prompt's text
- * as is), then decodes with the KV-cache sampler in chunks of at most {@code maxBatch} sequences.
+ * Generates with a model in this process: renders each prompt with a {@link PromptEncoder}, then decodes with the
+ * KV-cache sampler in chunks of at most {@code maxBatch} sequences, grad mode off on the calling thread. Completion
+ * {@code j} of a call samples with seed {@code params.seed() + j}, so a batch is reproducible from its base seed.
  */
 public final class PolicyGenerator implements Generator {
 
-    /** Marks prompts the datasets module rendered as raw text ({@code template: raw}). */
-    private static final String RAW_MARKER = "raw";
-
-    private final Tokenizer tokenizer;
-    private final ChatTemplate template;
+    private final PromptEncoder encoder;
     private final Sampler sampler;
     private final int maxBatch;
 
@@ -30,29 +27,26 @@ public final class PolicyGenerator implements Generator {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }
-        this.tokenizer = tokenizer;
-        this.template = template;
+        this.encoder = new PromptEncoder(tokenizer, template);
         this.sampler = new Sampler(model, tokenizer);
         this.maxBatch = maxBatch;
     }
 
     /** The tokens that end a response: the tokenizer's end-of-turn and end-of-text ids. */
     public List<Integer> stopIds() {
-        return Arrays.stream(tokenizer.defaultStopIds()).boxed().toList();
-    }
-
-    /** The prompt's input ids. */
-    public int[] promptIds(Prompt prompt) {
-        String text = RAW_MARKER.equals(prompt.extra().get("template")) ? prompt.lastUserText()
-                : template.render(prompt.messages(), true);
-        return tokenizer.encode(text);
+        return encoder.stopIds();
     }
 
     @Override
     public List<Completion> generate(List<Prompt> prompts, int n, SamplingParams params) {
+        return generate(prompts, n, params, done -> {});
+    }
+
+    /** {@link #generate(List, int, SamplingParams)}, telling {@code progress} the size of each chunk as it ends. */
+    public List<Completion> generate(List<Prompt> prompts, int n, SamplingParams params, LongConsumer progress) {
         List<int[]> inputs = new ArrayList<>(prompts.size() * n);
         for (Prompt prompt : prompts) {
-            int[] ids = promptIds(prompt);
+            int[] ids = encoder.encode(prompt);
             for (int k = 0; k < n; k++) {
                 inputs.add(ids);
             }
@@ -66,6 +60,7 @@ public final class PolicyGenerator implements Generator {
                     seeds[j - from] = params.seed() + j;
                 }
                 out.addAll(sampler.generate(inputs.subList(from, to), params, seeds));
+                progress.accept(to - from);
             }
         }
         return out;

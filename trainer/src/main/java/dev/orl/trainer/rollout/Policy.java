@@ -1,9 +1,11 @@
 package dev.orl.trainer.rollout;
 
+import dev.orl.eval.bench.PromptEncoder;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.ChatTemplate;
 import dev.orl.model.tokenizer.Tokenizer;
 import dev.orl.rewards.Prompt;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +18,6 @@ import java.util.Objects;
  */
 public record Policy(Qwen2Model model, Tokenizer tokenizer, ChatTemplate template) {
 
-    /** Marks prompts whose single user turn is fed as raw text (the datasets module's {@code template: raw}). */
-    private static final String RAW_MARKER = "raw";
-
     public Policy {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(tokenizer, "tokenizer");
@@ -27,10 +26,7 @@ public record Policy(Qwen2Model model, Tokenizer tokenizer, ChatTemplate templat
 
     /** The prompt's input ids: the rendered chat ending with the assistant generation prompt, or its raw text. */
     public int[] promptIds(Prompt prompt) {
-        if (RAW_MARKER.equals(prompt.extra().get("template"))) {
-            return tokenizer.encode(prompt.lastUserText());
-        }
-        return tokenizer.encode(template.render(prompt.messages(), true));
+        return encoder().encode(prompt);
     }
 
     /** The ids of an assistant response as a demonstration: its text followed by the end-of-turn token. */
@@ -39,7 +35,11 @@ public record Policy(Qwen2Model model, Tokenizer tokenizer, ChatTemplate templat
     }
 
     /** Ids that end a response. */
-    public java.util.List<Integer> stopIds() {
-        return java.util.Arrays.stream(tokenizer.defaultStopIds()).boxed().toList();
+    public List<Integer> stopIds() {
+        return encoder().stopIds();
+    }
+
+    private PromptEncoder encoder() {
+        return new PromptEncoder(tokenizer, template);
     }
 }
