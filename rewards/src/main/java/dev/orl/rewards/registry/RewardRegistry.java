@@ -101,45 +101,10 @@ public final class RewardRegistry {
 
     private String unknownNameMessage(String name) {
         StringBuilder message = new StringBuilder("unknown reward function '").append(name).append("'");
-        String suggestion = closest(name);
-        if (suggestion != null) {
-            message.append(" (did you mean '").append(suggestion).append("'?)");
-        }
+        message.append(DidYouMean.hint(name, providers.keySet()));
         message.append("; known reward functions: ").append(providers.keySet());
         message.append(". A plugin's provider must be listed in META-INF/services/")
                 .append(RewardFunctionProvider.class.getName()).append(" of a jar on the class path.");
         return message.toString();
-    }
-
-    private String closest(String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : providers.keySet()) {
-            int distance = editDistance(name.toLowerCase(), known.toLowerCase());
-            if (distance < bestDistance) {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -58,8 +58,8 @@ class RewardRegistryTest {
 
     @Test
     void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        assertEquals(0, RewardRegistry.editDistance("abc", "abc"));
-        assertEquals(2, RewardRegistry.editDistance("think_fromat", "think_format"));
-        assertEquals(3, RewardRegistry.editDistance("", "abc"));
+        assertEquals(0, DidYouMean.distance("abc", "abc"));
+        assertEquals(2, DidYouMean.distance("think_fromat", "think_format"));
+        assertEquals(3, DidYouMean.distance("", "abc"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.orl.trainer.recipe;
 
+import dev.orl.rewards.registry.DidYouMean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.orl.trainer.recipe;
 
+import dev.orl.rewards.registry.DidYouMean;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

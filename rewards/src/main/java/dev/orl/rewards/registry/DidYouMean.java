@@ -1,9 +1,10 @@
-package dev.orl.trainer.recipe;
+package dev.orl.rewards.registry;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known name closest to a misspelled one (edit distance), for error messages. */
+/** Suggests the known name closest to a misspelled one (edit distance), for the error messages of recipes and registries. */
 public final class DidYouMean {
 
     private DidYouMean() {}
@@ -13,7 +14,7 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(typed.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
