@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * IFEval instruction following as a reward: reads {@code instruction_id_list} and {@code kwargs} from the prompt's
- * reference (as in IFEval's data) and scores the answer 1/0 at prompt level (every instruction followed) or with the
- * fraction of instructions followed at instruction level, strict by default or loose.
+ * reference (as in IFEval's data) and scores the answer 1/0 at prompt level (every instruction followed), with the
+ * fraction of instructions followed at instruction level, or at graded level with the mean over instructions of 1
+ * for each followed and half its {@link PartialCredit} share for each broken one; strict by default or loose.
  *
  * <p>Only the answer is judged: with {@code stripThink}, text up to the last {@code </think>} is dropped. A prompt
  * without instructions is "not applicable"; malformed instructions or kwargs give {@code UNPARSEABLE}.
@@ -26,8 +27,17 @@ import java.util.Set;
 public final class IfevalReward implements RewardFunction {
     public static final String NAME = "ifeval";
 
-    /** Whether one prompt scores all-or-nothing or by the share of instructions followed. */
-    public enum Level { PROMPT, INSTRUCTION }
+    /**
+     * Whether one prompt scores all-or-nothing, by the share of instructions followed, or by that share plus partial
+     * credit for the broken instructions that have a measure of how nearly they were followed.
+     */
+    public enum Level { PROMPT, INSTRUCTION, GRADED }
+
+    /**
+     * What a broken instruction earns at most at graded level: half, so that the nearest miss stays well below a hit
+     * (the judged metric is all-or-nothing) while still ranking above a wide miss.
+     */
+    static final double PARTIAL_WEIGHT = 0.5;
 
     /** IFEval data ({@code ifeval}, {@code ifeval/...}) and the datasets module's synthetic instruction prompts. */
     public static final Set<String> DEFAULT_SOURCES = Set.of("ifeval", "ifeval/", "synthetic/ifeval");
@@ -80,12 +90,26 @@ public final class IfevalReward implements RewardFunction {
         double score = switch (level) {
             case PROMPT -> (loose ? verdict.loosePrompt() : verdict.strictPrompt()) ? 1.0 : 0.0;
             case INSTRUCTION -> loose ? verdict.looseFraction() : verdict.strictFraction();
+            case GRADED -> graded(verdict, maps(prompt.reference().get("kwargs")), answer(completion.text()));
         };
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("strict", verdict.strict());
         info.put("loose", verdict.loose());
         info.put("acc", verdict.strictPrompt() ? 1.0 : 0.0);
         return Reward.ok(score, info);
+    }
+
+    private double graded(IfevalVerdict verdict, List<Map<String, ?>> kwargs, String answer) {
+        List<Boolean> followed = loose ? verdict.loose() : verdict.strict();
+        if (followed.isEmpty()) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (int i = 0; i < followed.size(); i++) {
+            sum += followed.get(i) ? 1.0
+                    : PARTIAL_WEIGHT * PartialCredit.share(verdict.instructionIds().get(i), kwargs.get(i), answer);
+        }
+        return sum / followed.size();
     }
 
     private String answer(String text) {

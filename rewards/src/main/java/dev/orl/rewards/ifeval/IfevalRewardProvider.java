@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Provides {@code ifeval}; options {@code level} ({@code prompt}: 0/1, or {@code instruction}: fraction followed),
+ * Provides {@code ifeval}; options {@code level} ({@code prompt}: 0/1, {@code instruction}: fraction followed, or
+ * {@code graded}: that fraction with partial credit for near misses),
  * {@code loose} (false: strict scoring), {@code strip_think} (true: judge only the text after {@code </think>}) and
  * {@code sources} (default {@link IfevalReward#DEFAULT_SOURCES}; {@code *} for any source).
  */

@@ -48,7 +48,7 @@ final class KeywordCheckers {
 
     // IFEval searches keywords as regular expressions; the data's keywords are plain words, so a keyword that is not
     // a valid Java pattern is taken literally.
-    private static Pattern pattern(String keyword) {
+    static Pattern pattern(String keyword) {
         int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         try {
             return Pattern.compile(keyword, flags);

@@ -33,6 +33,27 @@ class IfevalRewardTest {
     }
 
     @Test
+    void gradedLevelRanksANearMissAboveAWideOneAndBelowAHit() throws Exception {
+        Prompt lower = new Prompt("c", "ifeval", List.of(), Map.of(
+                "instruction_id_list", List.of("change_case:english_lowercase", "punctuation:no_comma"),
+                "kwargs", List.of(Map.of(), Map.of())), Map.of());
+        RewardFunction graded = create(Map.of("level", "graded"));
+        double hit = graded.score(lower, Completion.ofText("all of this note is lower case")).score();
+        double near = graded.score(lower, Completion.ofText("all of this note is lower Case")).score();
+        double wide = graded.score(lower, Completion.ofText("ALL OF THIS NOTE IS UPPER CASE")).score();
+        assertEquals(1.0, hit);
+        assertEquals((0.5 * 23 / 24 + 1) / 2, near, 1e-12, "23 of 24 letters lowercase earn half of 23/24");
+        assertEquals(0.5, wide, 1e-12, "no lowercase letter: only the comma rule counts");
+        Prompt keywords = new Prompt("k", "ifeval", List.of(), Map.of(
+                "instruction_id_list", List.of("keywords:existence"),
+                "kwargs", List.of(Map.of("keywords", List.of("river", "stone", "moon", "tree")))), Map.of());
+        assertEquals(0.5 * 3 / 4, graded.score(keywords, Completion.ofText("A river, a Stone and the moon.")).score(),
+                1e-12);
+        assertEquals(0.0, graded.score(PROMPT, Completion.ofText("a, b")).score(),
+                "instructions without a measure of nearness earn nothing when broken");
+    }
+
+    @Test
     void looseOptionScoresWithLooseVariants() throws Exception {
         Completion quoted = Completion.ofText("Here you go:\n\"Quoted\"");
         Prompt quotation = new Prompt("q", "ifeval", List.of(), Map.of("instruction_id_list",
