@@ -81,16 +81,19 @@ public final class IfevalReward implements RewardFunction {
         if (ids == null) {
             return Reward.notApplicable();
         }
+        String answer = answer(completion.text());
+        List<Map<String, ?>> kwargs;
         IfevalVerdict verdict;
         try {
-            verdict = evaluator.evaluate(strings(ids), maps(prompt.reference().get("kwargs")), answer(completion.text()));
+            kwargs = maps(prompt.reference().get("kwargs"));
+            verdict = evaluator.evaluate(strings(ids), kwargs, answer);
         } catch (IllegalArgumentException e) {
             return Reward.failed(Reward.Status.UNPARSEABLE, "prompt " + prompt.id() + ": " + e.getMessage());
         }
         double score = switch (level) {
             case PROMPT -> (loose ? verdict.loosePrompt() : verdict.strictPrompt()) ? 1.0 : 0.0;
             case INSTRUCTION -> loose ? verdict.looseFraction() : verdict.strictFraction();
-            case GRADED -> graded(verdict, maps(prompt.reference().get("kwargs")), answer(completion.text()));
+            case GRADED -> graded(verdict, kwargs, answer);
         };
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("strict", verdict.strict());

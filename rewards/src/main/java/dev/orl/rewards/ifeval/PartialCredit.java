@@ -2,7 +2,6 @@ package dev.orl.rewards.ifeval;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * How close a response came to an instruction it broke, for the {@code graded} reward level: the share of the
@@ -52,7 +51,7 @@ final class PartialCredit {
         }
         long present = keywords.stream()
                 .map(k -> KeywordCheckers.pattern(String.valueOf(k)))
-                .filter((Pattern p) -> p.matcher(response).find())
+                .filter(keyword -> keyword.matcher(response).find())
                 .count();
         return (double) present / keywords.size();
     }
