@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known name closest to a misspelled one (edit distance), for the error messages of recipes and registries. */
+/**
+ * Suggests the known name closest to a misspelled one (edit distance), for the error messages of recipes and
+ * registries.
+ */
 public final class DidYouMean {
 
     private DidYouMean() {}

@@ -57,11 +57,6 @@ public final class SftTrainer implements AutoCloseable {
         this.optimizer = AdamW.fused(NamedParameter.of(model.parameters()), adam, model.manager());
     }
 
-    /** Optimizer steps in one pass over the training demonstrations. */
-    public long stepsPerEpoch() {
-        return batches.perEpoch();
-    }
-
     /** The optimizer, for checkpoints. */
     public AdamW optimizer() {
         return optimizer;
