@@ -5,7 +5,9 @@ import dev.orl.datasets.PromptSource;
 import dev.orl.datasets.Seeds;
 import dev.orl.rewards.Prompt;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -103,5 +105,16 @@ public final class MixtureSource implements PromptSource {
 
     public List<Component> components() {
         return components;
+    }
+
+    /**
+     * Each component's expected share of draws while every source still has prompts, by name. Weights, not source
+     * sizes, set it: three sources of weight 1 each give a third of the draws, whatever their sizes.
+     */
+    public Map<String, Double> shares() {
+        double total = components.stream().mapToDouble(Component::weight).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        components.forEach(c -> shares.put(c.name(), c.weight() / total));
+        return shares;
     }
 }

@@ -11,9 +11,13 @@ import dev.orl.rewards.Prompt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a stage's prompt stream from a {@link DataSpec}: loads each source, holds out validation prompts, walks each
@@ -21,6 +25,8 @@ import java.util.function.ToIntFunction;
  * and mixes the sources by weight. Build it again from the same spec and restore the cursor to resume.
  */
 public final class DataPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPipeline.class);
 
     private final DataSpec spec;
     private final DatasetLoader loader;
@@ -67,7 +73,21 @@ public final class DataPipeline {
             components.add(new MixtureSource.Component(e.getKey(), source.weight(), stream));
             i++;
         }
-        return new MixtureSource(components, Seeds.derive(spec.seed(), -1));
+        MixtureSource mixture = new MixtureSource(components, Seeds.derive(spec.seed(), -1));
+        if (components.size() > 1) {
+            // weights default to 1, so sources of very different sizes are still drawn alike: say so up front
+            LOG.info("{}: share of draws by source (set by weight, not size): {}",
+                    configKey == null ? "data" : configKey, describe(mixture));
+        }
+        return mixture;
+    }
+
+    /** Each source's share of draws and its number of training prompts: "ifeval 80% (600 prompts), arith 10% (…)". */
+    private String describe(MixtureSource mixture) {
+        StringJoiner out = new StringJoiner(", ");
+        mixture.shares().forEach((name, share) -> out.add(String.format(Locale.ROOT, "%s %.0f%% (%d prompts)", name,
+                100 * share, splits().get(name).train().size())));
+        return out.toString();
     }
 
     /** The held-out prompts of each source, in file order, by data source name. */

@@ -38,4 +38,16 @@ class MixtureRatioTest {
         List<Prompt> all = mixture.nextBatch(100);
         assertEquals(12, all.size(), "every prompt of both finite sources, then the end");
     }
+
+    @Test
+    void sharesFollowWeightsNotSourceSizes() {
+        MixtureSource mixture = new MixtureSource(List.of(
+                new MixtureSource.Component("big", 1, EpochSource.endless(ResumeTest.numbered("big", 600), 0)),
+                new MixtureSource.Component("small", 1, EpochSource.endless(ResumeTest.numbered("small", 80), 0)),
+                new MixtureSource.Component("heavy", 2, EpochSource.endless(ResumeTest.numbered("heavy", 70), 0))), 0);
+        assertEquals(List.of("big", "small", "heavy"), List.copyOf(mixture.shares().keySet()));
+        assertEquals(0.25, mixture.shares().get("big"), 1e-12);
+        assertEquals(0.25, mixture.shares().get("small"), 1e-12);
+        assertEquals(0.5, mixture.shares().get("heavy"), 1e-12);
+    }
 }
