@@ -32,6 +32,7 @@ public final class MetricNames {
     public static final String TIMEOUT_RATIO = "reward/timeout_ratio";
     public static final String REPETITION_RATIO = "response/repetition_ratio";
     public static final String LANGUAGE_MIX_RATIO = "response/language_mix_ratio";
+    public static final String TRAINED_RESPONSES = "batch/trained_responses";
     public static final String KEPT_GROUP_RATIO = "filter/kept_group_ratio";
     public static final String SAMPLING_ROUNDS = "filter/sampling_rounds";
     public static final String SFT_LOSS = "sft/loss";
@@ -59,6 +60,11 @@ public final class MetricNames {
     /** {@code critic/score/<data_source>/mean}. */
     public static String scoreBySource(String dataSource) {
         return SCORE + "/" + dataSource + "/mean";
+    }
+
+    /** {@code batch/trained_responses/<data_source>}: responses of that source the update trained on. */
+    public static String trainedBySource(String dataSource) {
+        return TRAINED_RESPONSES + "/" + dataSource;
     }
 
     /** {@code reward/<function>/mean}. */

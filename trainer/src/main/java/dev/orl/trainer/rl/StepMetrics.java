@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The data metrics of a step under verl's names: scores (overall and per data source), lengths, advantages. */
+/**
+ * The data metrics of a step under verl's names: scores (overall and per data source), lengths, advantages, and how
+ * many responses of each data source the update trained on.
+ */
 final class StepMetrics {
 
     private StepMetrics() {}
@@ -60,7 +63,12 @@ final class StepMetrics {
         m.put(MetricNames.RESPONSE_CLIP_RATIO, clipped / (double) Math.max(1, rows.size()));
         m.put(MetricNames.PROMPT_LENGTH + "/mean", promptLength.mean());
         m.put("batch/responses", (double) rows.size());
-        m.put("batch/trained_responses", (double) trained.size());
+        m.put(MetricNames.TRAINED_RESPONSES, (double) trained.size());
+        // which sources the update learned from: dynamic sampling and reward faults change the mix the data drew
+        Map<String, Integer> trainedBySource = new TreeMap<>();
+        rows.forEach(t -> trainedBySource.putIfAbsent(t.prompt.dataSource(), 0));
+        trained.forEach(t -> trainedBySource.merge(t.prompt.dataSource(), 1, Integer::sum));
+        trainedBySource.forEach((source, n) -> m.put(MetricNames.trainedBySource(source), (double) n));
         return m;
     }
 

@@ -95,6 +95,8 @@ class RewardFaultsTest {
         for (Map<String, Double> m : steps) {
             assertEquals(0.5, m.get("reward/error_ratio"), 1e-9, "the python half must be ERROR: " + m);
             assertEquals(8.0, m.get("batch/trained_responses"), "only the digit half may train: " + m);
+            assertEquals(8.0, m.get("batch/trained_responses/synthetic/digits"), "by source: " + m);
+            assertEquals(0.0, m.get("batch/trained_responses/synthetic/python"), "by source: " + m);
             assertTrue(m.get("actor/grad_norm") > 0, "the digit half must still update the policy: " + m);
         }
     }
