@@ -87,7 +87,7 @@ public final class CodeVerifier implements RewardFunction {
         String language = reference.languageFor(program);
         JudgeRequest request = new JudgeRequest(language, reference.source(program), reference.tests(),
                 reference.entryPoint(), reference.prelude(), config.compare(), config.limits(),
-                config.stopOnFirstFailure(), null);
+                config.stopOnFirstFailure(), null, config.testsShareProcess());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("language", language);
         info.put("extraction", program.source());

@@ -23,13 +23,16 @@ import java.util.Set;
  * @param limits per-test CPU, wall, memory and output limits
  * @param stopOnFirstFailure skip the remaining tests after a failure (default: on for all-pass at threshold 1,
  *     where the rest cannot change the score; off otherwise)
+ * @param testsShareProcess run a response's assert tests in one sandbox run, as HumanEval's and MBPP's own harnesses
+ *     do (default on: one sandbox start per response instead of per test, with per-test limits kept); off gives
+ *     each test a fresh process, so tests cannot see state the program kept from an earlier one
  * @param urls sandbox servers to use when the host provides no {@code SandboxClient}
  * @param deadline per-request deadline of a client built from {@code urls}
  * @param maxAttempts attempts per request of a client built from {@code urls} (retries on 429/503/connection errors)
  */
 public record CodeVerifierConfig(Set<String> sources, boolean passRate, double threshold, NoCode noCode,
-        CompareSpec compare, Limits limits, boolean stopOnFirstFailure, List<URI> urls, Duration deadline,
-        int maxAttempts) {
+        CompareSpec compare, Limits limits, boolean stopOnFirstFailure, boolean testsShareProcess, List<URI> urls,
+        Duration deadline, int maxAttempts) {
 
     /** What a response without a usable fenced code block scores. */
     public enum NoCode {
@@ -56,7 +59,7 @@ public record CodeVerifierConfig(Set<String> sources, boolean passRate, double t
     /** All-pass scoring, default limits, any source, no URLs (the host's client). */
     public static CodeVerifierConfig defaults() {
         return new CodeVerifierConfig(Set.of("*"), false, 1.0, NoCode.ZERO, CompareSpec.defaults(), Limits.defaults(),
-                true, List.of(), Duration.ofSeconds(60), 6);
+                true, true, List.of(), Duration.ofSeconds(60), 6);
     }
 
     /** Reads recipe options; unknown keys are rejected by name. */
@@ -70,13 +73,14 @@ public record CodeVerifierConfig(Set<String> sources, boolean passRate, double t
         Limits limits = new Limits(o.optionalDouble("cpu_s").orElse(null), o.optionalDouble("wall_s").orElse(null),
                 o.optionalInt("memory_mb").orElse(null), null);
         boolean stop = o.booleanValue("stop_on_first_failure", !passRate && threshold >= 1.0);
+        boolean share = o.booleanValue("tests_share_process", true);
         List<URI> urls = o.stringList("urls", List.of()).stream().map(URI::create).toList();
         Duration deadline = Duration.ofMillis((long) (o.doubleValue("deadline_s", 60) * 1000));
         int attempts = o.intValue("max_attempts", 6);
         Set<String> sources = Set.copyOf(o.stringList("sources", List.of(SourcePatterns.ANY)));
         o.rejectUnknown();
         return new CodeVerifierConfig(sources, passRate, threshold, noCode, new CompareSpec(mode, floatTol), limits,
-                stop, urls, deadline, attempts);
+                stop, share, urls, deadline, attempts);
     }
 
     /** Whether prompts of {@code dataSource} are judged. */

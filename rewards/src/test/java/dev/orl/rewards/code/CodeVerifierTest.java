@@ -127,6 +127,25 @@ class CodeVerifierTest {
     }
 
     @Test
+    void assertTestsShareOneProcessUnlessTheOptionGivesEachItsOwn() throws Exception {
+        Prompt p = new Prompt("counter", "synthetic/python", List.of(ChatMessage.user("count")), Map.of("tests",
+                List.of(Map.of("assert_code", "assert f(0) == 1"), Map.of("assert_code", "assert f(0) == 2")),
+                "language", "python", "entry_point", "f"), Map.of());
+        // only a program that keeps state between calls can tell the two apart
+        String counter = fenced("calls = []\ndef f(x):\n    calls.append(x)\n    return len(calls)");
+        assertEquals(1.0, score(verifier(Map.of()), p, counter).score());
+        assertEquals(0.0, score(verifier(Map.of("tests_share_process", false)), p, counter).score());
+        for (int id : MBPP_IDS) {
+            Prompt task = mbppPrompt(mbpp.get(id));
+            String wrong = fenced(mbpp.get(MBPP_IDS.get((MBPP_IDS.indexOf(id) + 3) % MBPP_IDS.size()))
+                    .get("code").asText());
+            Reward shared = score(verifier(Map.of("reward", "pass_rate")), task, wrong);
+            Reward alone = score(verifier(Map.of("reward", "pass_rate", "tests_share_process", false)), task, wrong);
+            assertEquals(alone.info().get("verdicts"), shared.info().get("verdicts"), "MBPP " + id);
+        }
+    }
+
+    @Test
     void reportsPerTestVerdictsAndTheFirstFailure() throws Exception {
         Prompt p = stdinPrompt("1 2\n", "3\n", "5 5\n", "10\n", "-1 1\n", "0\n");
         Reward r = score(verifier(Map.of("reward", "pass_rate")), p,

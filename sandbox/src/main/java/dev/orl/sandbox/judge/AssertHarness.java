@@ -1,17 +1,19 @@
 package dev.orl.sandbox.judge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orl.sandbox.isolation.SandboxPaths;
+import dev.orl.sandbox.protocol.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The trusted Python harness for assert tests (see {@code assert_harness.py} for why its verdict cannot be forged):
@@ -24,8 +26,12 @@ final class AssertHarness {
   private final ObjectMapper json;
   private final boolean pythonNoSite;
 
-  /** The harness's report: PASS, FAIL (an assert failed), ERROR (the candidate raised or died), HARNESS_ERROR. */
-  record Report(String word, String detail) {}
+  /**
+   * The harness's report on one test: PASS, FAIL (an assert failed), ERROR (the candidate raised or died), TIMEOUT
+   * (the test used up its share of a shared run; {@code detail} says {@code cpu} or {@code wall}) or HARNESS_ERROR,
+   * with the CPU the candidate used and the wall time the test took.
+   */
+  record Report(String word, String detail, double cpuS, double wallS) {}
 
   AssertHarness(ObjectMapper json, boolean pythonNoSite) {
     this.json = json;
@@ -54,13 +60,23 @@ final class AssertHarness {
     return HexFormat.of().formatHex(b);
   }
 
-  byte[] payload(String nonce, String prelude, String test, String entryPoint, String sourceFile) {
+  /**
+   * The harness's stdin for {@code tests}, run one after another in one harness process. {@code perTest} limits are
+   * enforced by the harness per test (null when the run holds one test and its own limits decide).
+   */
+  byte[] payload(String nonce, String prelude, List<String> tests, String entryPoint, String sourceFile,
+      Limits perTest, boolean stopOnFirstFailure) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("nonce", nonce);
     p.put("prelude", prelude);
-    p.put("test", test);
+    p.put("tests", tests);
     p.put("entry_point", entryPoint);
     p.put("source", sourceFile);
+    if (perTest != null) {
+      p.put("test_cpu_s", perTest.cpuS());
+      p.put("test_wall_s", perTest.wallS());
+    }
+    p.put("stop_on_first_failure", stopOnFirstFailure);
     try {
       return json.writeValueAsBytes(p);
     } catch (IOException e) {
@@ -68,23 +84,39 @@ final class AssertHarness {
     }
   }
 
-  /** The verdict line stamped with {@code nonce}; any other line on stdout is ignored. */
-  Optional<Report> parse(byte[] stdout, String nonce) {
+  /** The verdict lines stamped with {@code nonce}, by test index; any other line on stdout is ignored. */
+  Map<Integer, Report> parse(byte[] stdout, String nonce) {
     String prefix = nonce + " ";
+    Map<Integer, Report> reports = new HashMap<>();
     for (String line : new String(stdout, StandardCharsets.UTF_8).split("\n")) {
-      if (line.startsWith(prefix)) {
-        String rest = line.substring(prefix.length());
-        int space = rest.indexOf(' ');
-        String word = space < 0 ? rest : rest.substring(0, space);
-        String detail = "";
-        try {
-          detail = space < 0 ? "" : json.readValue(rest.substring(space + 1), String.class);
-        } catch (IOException e) {
-          detail = rest.substring(space + 1);
-        }
-        return Optional.of(new Report(word, detail));
+      if (!line.startsWith(prefix)) {
+        continue;
       }
+      String[] parts = line.substring(prefix.length()).split(" ", 3);
+      if (parts.length < 2) {
+        continue;
+      }
+      int index;
+      try {
+        index = Integer.parseInt(parts[0]);
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      String detail = "";
+      double cpu = 0;
+      double wall = 0;
+      if (parts.length == 3) {
+        try {
+          JsonNode fields = json.readTree(parts[2]);
+          detail = fields.path("detail").asText("");
+          cpu = fields.path("cpu_s").asDouble(0);
+          wall = fields.path("wall_s").asDouble(0);
+        } catch (IOException e) {
+          detail = parts[2];
+        }
+      }
+      reports.putIfAbsent(index, new Report(parts[1], detail, cpu, wall));
     }
-    return Optional.empty();
+    return reports;
   }
 }

@@ -16,15 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Judges one program against many tests: compiles once, runs each test in a fresh sandbox, compares stdout with the
- * expected output in Java (which never enters the sandbox), and runs assert tests through the trusted harness.
+ * expected output in Java (which never enters the sandbox), and runs assert tests through the trusted harness, one
+ * sandbox per test or, when the request asks, all in one.
  */
 public final class Judge {
   /** CPU seconds a compiler may use (a compile-time bomb is a CompileError, not a hung worker). */
   public static final double COMPILE_CPU_S = 10;
+  /** Seconds added to the summed limits of a shared run, for the harness and the program starts it repeats. */
+  static final double SHARED_SLACK_S = 2;
 
   private final Languages languages;
   private final Programs programs;
@@ -75,11 +78,15 @@ public final class Judge {
           return JudgeResponse.of(compile, failed, seconds(start));
         }
       }
+      int judged = Math.min(tests.size(), request.maxTests());
+      if (request.testsShareProcess() && judged > 1 && tests.subList(0, judged).stream().allMatch(TestCase::isAssert)) {
+        return JudgeResponse.of(compile, runAssertsTogether(request, language, job, slot), seconds(start));
+      }
       List<TestVerdict> verdicts = new ArrayList<>();
       boolean failed = false;
       // Tests past max_tests are not judged and not counted; after a failure with stop_on_first_failure they are
       // listed as Skipped and count as not passed, so pass_rate stays a fraction of the judged set.
-      for (int i = 0; i < Math.min(tests.size(), request.maxTests()); i++) {
+      for (int i = 0; i < judged; i++) {
         if (failed && request.stopOnFirstFailure()) {
           verdicts.add(TestVerdict.skipped(i));
           continue;
@@ -107,24 +114,70 @@ public final class Judge {
   private TestVerdict runAssert(int index, JudgeRequest request, Language language, TestCase test, JobDir job,
       WorkerSlot slot) throws IOException {
     String nonce = harness.newNonce();
-    byte[] payload = harness.payload(nonce, request.prelude(), test.assertCode(), request.entryPoint(),
-        language.sourceFile());
+    byte[] payload = harness.payload(nonce, request.prelude(), List.of(test.assertCode()), request.entryPoint(),
+        language.sourceFile(), null, false);
     RunResult r = programs.run(harness.command(), job, slot, payload, runLimits(request.limits()));
-    Optional<AssertHarness.Report> report = harness.parse(r.stdout(), nonce);
-    Verdict ifExited;
-    String message;
-    if (report.isEmpty()) {
-      ifExited = Verdict.RuntimeError;
-      message = "the harness reported no verdict (exit status " + r.exitCode() + ")";
-    } else {
-      ifExited = switch (report.get().word()) {
-        case "PASS" -> Verdict.Accepted;
-        case "FAIL" -> Verdict.WrongAnswer;
-        default -> Verdict.RuntimeError;
-      };
-      message = report.get().detail().isEmpty() ? null : report.get().detail();
+    AssertHarness.Report report = harness.parse(r.stdout(), nonce).get(0);
+    if (report == null) {
+      return Verdicts.of(index, r, Verdict.RuntimeError, "the harness reported no verdict (exit status "
+          + r.exitCode() + ")").withoutStdout();
     }
-    return Verdicts.of(index, r, ifExited, message).withoutStdout();
+    return Verdicts.of(index, r, verdictOf(report), report.detail().isEmpty() ? null : report.detail())
+        .withoutStdout();
+  }
+
+  /**
+   * Runs every judged test in one harness process, which enforces each test's limits itself. The run's own limits are
+   * the sum of the tests' plus slack, a backstop; if they stop the run, the test in flight takes the run's verdict
+   * and the tests after it run one per process, as without sharing.
+   */
+  private List<TestVerdict> runAssertsTogether(JudgeRequest request, Language language, JobDir job, WorkerSlot slot)
+      throws IOException {
+    int n = Math.min(request.tests().size(), request.maxTests());
+    List<String> codes = request.tests().subList(0, n).stream().map(TestCase::assertCode).toList();
+    Limits each = request.limits();
+    String nonce = harness.newNonce();
+    byte[] payload = harness.payload(nonce, request.prelude(), codes, request.entryPoint(), language.sourceFile(),
+        each, request.stopOnFirstFailure());
+    RunLimits whole = RunLimits.of(n * each.cpuS() + SHARED_SLACK_S, n * each.wallS() + SHARED_SLACK_S,
+        each.memoryMb(), each.outputBytes());
+    RunResult r = programs.run(harness.command(), job, slot, payload, whole);
+    Map<Integer, AssertHarness.Report> reports = harness.parse(r.stdout(), nonce);
+    String stderr = Verdicts.excerpt(r.stderr());
+    List<TestVerdict> verdicts = new ArrayList<>();
+    boolean failed = false;
+    boolean runEnded = false;
+    for (int i = 0; i < n; i++) {
+      TestVerdict v;
+      AssertHarness.Report report = runEnded ? null : reports.get(i);
+      if (failed && request.stopOnFirstFailure()) {
+        v = TestVerdict.skipped(i);
+      } else if (report != null) {
+        Verdict verdict = verdictOf(report);
+        String limit = verdict == Verdict.TimeLimitExceeded ? report.detail() : null;
+        String message = verdict == Verdict.TimeLimitExceeded || report.detail().isEmpty() ? null : report.detail();
+        v = new TestVerdict(i, verdict, limit, null, null, report.cpuS(), report.wallS(), message, null,
+            verdict == Verdict.Accepted ? null : stderr);
+      } else if (!runEnded) {
+        runEnded = true;
+        v = Verdicts.of(i, r, Verdict.RuntimeError, "the harness reported no verdict (exit status " + r.exitCode()
+            + ")").withoutStdout();
+      } else {
+        v = runAssert(i, request, language, request.tests().get(i), job, slot);
+      }
+      failed |= v.verdict() != Verdict.Accepted;
+      verdicts.add(v);
+    }
+    return verdicts;
+  }
+
+  private static Verdict verdictOf(AssertHarness.Report report) {
+    return switch (report.word()) {
+      case "PASS" -> Verdict.Accepted;
+      case "FAIL" -> Verdict.WrongAnswer;
+      case "TIMEOUT" -> Verdict.TimeLimitExceeded;
+      default -> Verdict.RuntimeError;
+    };
   }
 
   static RunLimits runLimits(Limits l) {

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * {@code POST /v1/judge}: one program, many tests. {@code prelude} is trusted Python (e.g. a HumanEval prompt with its
  * helper functions) executed in the assert harness before the tests; {@code entry_point} names the program's function
- * that assert tests reach as {@code candidate} and under its own name.
+ * that assert tests reach as {@code candidate} and under its own name. {@code tests_share_process} (default false) runs
+ * a request whose tests are all assert tests in one harness process, as HumanEval's {@code check()} does: one sandbox
+ * start instead of one per test, with each test's CPU and wall limits still enforced on its own and a fresh program
+ * process after one dies or runs out of time; what the tests can share is the program's global state.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JudgeRequest(
@@ -19,7 +22,8 @@ public record JudgeRequest(
     CompareSpec compare,
     Limits limits,
     @JsonProperty("stop_on_first_failure") Boolean stopOnFirstFailure,
-    @JsonProperty("max_tests") Integer maxTests) {
+    @JsonProperty("max_tests") Integer maxTests,
+    @JsonProperty("tests_share_process") Boolean testsShareProcess) {
 
   public static final int MAX_TESTS = 1000;
 
@@ -44,6 +48,7 @@ public record JudgeRequest(
     limits = limits == null ? Limits.defaults() : limits;
     stopOnFirstFailure = stopOnFirstFailure != null && stopOnFirstFailure;
     maxTests = maxTests == null ? tests.size() : maxTests;
+    testsShareProcess = testsShareProcess != null && testsShareProcess;
     if (maxTests < 1) {
       throw new IllegalArgumentException("max_tests must be >= 1, got " + maxTests);
     }
@@ -51,6 +56,6 @@ public record JudgeRequest(
 
   /** A request with default comparison and limits. */
   public static JudgeRequest of(String language, String code, List<TestCase> tests) {
-    return new JudgeRequest(language, code, tests, null, null, null, null, null, null);
+    return new JudgeRequest(language, code, tests, null, null, null, null, null, null, null);
   }
 }

@@ -13,15 +13,24 @@
 #  4. Values cross the process boundary only as text parsed by ast.literal_eval into plain builtins (after a
 #     tagged encoding), so an object whose __eq__ always returns True cannot reach the asserts: the asserts compare
 #     genuine ints, strs, lists... built by the harness.
-#  5. The server accepts only "<nonce> PASS" printed by the harness after every assert ran. A child that exits
-#     early (os._exit(0)), kills the harness, or crashes produces no such line, which is a failure.
+#  5. The server accepts only "<nonce> <test index> PASS" printed by the harness after every assert of that test
+#     ran. A child that exits early (os._exit(0)), kills the harness, or crashes produces no such line, which is a
+#     failure.
+#
+# Several tests may share one harness run (the request's tests_share_process): one interpreter pair instead of one
+# per test, as in HumanEval's check(). Each test then gets a fresh copy of the prelude's namespace, the per-test CPU
+# and wall limits are enforced here by watching the child (a child over its limit is killed and the next test starts
+# a fresh one), and a child that dies is replaced before the next test. What the tests still share is the state the
+# program keeps in its own globals while its process lives.
 import ast
 import ctypes
 import json
 import os
+import select
 import struct
 import subprocess
 import sys
+import time
 
 PR_SET_DUMPABLE = 4
 MAX_FRAME = 64 << 20
@@ -129,27 +138,110 @@ def candidate_error(msg):
     return RuntimeError("candidate failed: " + msg)
 
 
+class TestLimit(Exception):
+    """The test in flight used up its CPU ("cpu") or wall ("wall") time."""
+
+
+class Budget:
+    """One test's CPU and wall limits in a shared run, checked against the child it is using; None: not enforced here
+    (the run's own limits decide, as when every test has a run of its own)."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, cpu_s, wall_s):
+        self.cpu_s = cpu_s
+        self.wall_s = wall_s
+        self.start_wall = time.monotonic()
+        self.pid = None
+        self.cpu_at_watch = 0.0
+        self.cpu = 0.0
+
+    def limited(self):
+        return self.cpu_s is not None or self.wall_s is not None
+
+    @staticmethod
+    def cpu_of(pid):
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / Budget.TICK
+        except (OSError, IndexError, ValueError):
+            return None
+
+    def watch(self, pid):
+        """Charges this test with the CPU that pid uses from now on."""
+        if pid != self.pid:
+            self.cpu += self.refresh()
+            self.pid = pid
+            self.cpu_at_watch = Budget.cpu_of(pid) or 0.0
+
+    def refresh(self):
+        """CPU the watched child has used since watch(); 0 once it is gone."""
+        now = Budget.cpu_of(self.pid) if self.pid is not None else None
+        return 0.0 if now is None else now - self.cpu_at_watch
+
+    def release(self):
+        """Keeps what the watched child used before it is killed and reaped."""
+        self.cpu += self.refresh()
+        self.pid = None
+
+    def used(self):
+        return self.cpu + self.refresh()
+
+    def check(self):
+        if self.wall_s is not None and time.monotonic() - self.start_wall > self.wall_s:
+            raise TestLimit("wall")
+        if self.cpu_s is not None and self.used() > self.cpu_s:
+            raise TestLimit("cpu")
+
+
 class Candidate:
     """The program under test, running in a separate, untrusted child process."""
 
-    def __init__(self, source_path):
+    def __init__(self, source_path, budget):
         self.proc = subprocess.Popen(
             # The candidate starts like the harness: without the site module when the server was told so.
             [sys.executable, "-I", "-B"] + (["-S"] if sys.flags.no_site else []) + ["-c", CHILD, source_path],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=2, close_fds=True, env={})
-        first = self.receive()
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=2, close_fds=True, env={}, bufsize=0)
+        self.budget = None
+        self.use(budget)
+        try:
+            first = self.receive()
+        except BaseException:
+            self.kill()
+            raise
         if first[0] != "ready":
+            self.kill()
             raise candidate_error(first[1] if len(first) > 1 else "did not start")
 
+    def use(self, budget):
+        """Charges what this child does from now on to budget (the test in flight)."""
+        self.budget = budget
+        budget.watch(self.proc.pid)
+
+    def read(self, n):
+        """n bytes from the child, or fewer if it closed its end; raises TestLimit when the budget runs out."""
+        fd = self.proc.stdout.fileno()
+        data = b""
+        while len(data) < n:
+            if self.budget.limited():
+                while not select.select([fd], [], [], 0.02)[0]:
+                    self.budget.check()
+            chunk = os.read(fd, n - len(data))
+            if not chunk:
+                break
+            data += chunk
+        return data
+
     def receive(self):
-        header = self.proc.stdout.read(4)
+        header = self.read(4)
         if len(header) < 4:
             code = self.proc.wait()
             raise candidate_error("process exited (status %s) before answering" % code)
         n = struct.unpack(">I", header)[0]
         if n > MAX_FRAME:
             raise candidate_error("answer larger than %d bytes" % MAX_FRAME)
-        data = self.proc.stdout.read(n)
+        data = self.read(n)
         if len(data) < n:
             raise candidate_error("process exited mid-answer")
         msg = ast.literal_eval(data.decode("utf-8"))
@@ -159,9 +251,10 @@ class Candidate:
 
     def call(self, name, args, kwargs):
         data = repr((name, enc(list(args)), enc(kwargs))).encode()
+        frame = memoryview(struct.pack(">I", len(data)) + data)
         try:
-            self.proc.stdin.write(struct.pack(">I", len(data)) + data)
-            self.proc.stdin.flush()
+            while frame:
+                frame = frame[self.proc.stdin.write(frame):]
         except BrokenPipeError:
             raise candidate_error("process is gone")
         msg = self.receive()
@@ -177,6 +270,14 @@ class Candidate:
         proxy.__name__ = name
         return proxy
 
+    def alive(self):
+        return self.proc.poll() is None
+
+    def kill(self):
+        self.budget.release()
+        self.proc.kill()
+        self.proc.wait()
+
 
 def referenced_names(code):
     names = set(code.co_names)
@@ -186,10 +287,52 @@ def referenced_names(code):
     return names
 
 
-def report(nonce, word, detail=""):
+def report(nonce, index, word, detail="", cpu_s=0.0, wall_s=0.0):
     out = sys.__stdout__
-    out.write("%s %s %s\n" % (nonce, word, json.dumps(detail)))
+    out.write("%s %d %s %s\n" % (nonce, index, word,
+                                  json.dumps({"detail": detail, "cpu_s": cpu_s, "wall_s": wall_s})))
     out.flush()
+
+
+def bind(namespace, cand, entry, test):
+    """Points the entry point and every other free name of the test at the child's functions."""
+    if entry:
+        namespace[entry] = cand.function(entry)
+        namespace["candidate"] = namespace[entry]
+    builtin_names = set(dir(__builtins__))
+    for name in referenced_names(test):
+        if name not in namespace and name not in builtin_names:
+            namespace[name] = cand.function(name)
+
+
+def fresh_namespace(prelude):
+    namespace = {"__name__": "__main__"}
+    if prelude is not None:
+        exec(prelude, namespace)
+    return namespace
+
+
+def run_test(test, prelude, source, entry, budget, cand):
+    """Runs one test; returns (word, detail, candidate to reuse or None)."""
+    try:
+        if cand is None:
+            cand = Candidate(source, budget)
+        cand.use(budget)
+        # each test gets its own run of the prelude, so its functions see this test's bindings and nothing of the last
+        namespace = fresh_namespace(prelude)
+        bind(namespace, cand, entry, test)
+        exec(test, namespace)
+        return "PASS", "", cand
+    except TestLimit as e:
+        if cand is not None:
+            cand.kill()
+        return "TIMEOUT", str(e), None
+    except AssertionError as e:
+        return "FAIL", "assertion failed" + (": " + str(e)[:500] if str(e) else ""), cand
+    except RuntimeError as e:
+        return "ERROR", str(e), cand
+    except BaseException as e:
+        return "ERROR", "%s: %s" % (type(e).__name__, str(e)[:500]), cand
 
 
 def main():
@@ -202,39 +345,30 @@ def main():
     sys.stdin.close()
     os.close(0)
     nonce = payload["nonce"]
+    tests = payload["tests"]
     # Candidate output and harness debugging both go to stderr; stdout carries only nonce-stamped verdicts.
     sys.stdout = sys.stderr
     sys.setrecursionlimit(10000)
-    namespace = {"__name__": "__main__"}
     try:
-        if payload.get("prelude"):
-            exec(compile(payload["prelude"], "prelude.py", "exec"), namespace)
-        test = compile(payload["test"], "test.py", "exec")
-        # The program sits next to this file (at /code in the sandbox, in the job dir without namespaces).
-        cand = Candidate(os.path.join(os.path.dirname(os.path.abspath(__file__)), payload["source"]))
-        entry = payload.get("entry_point")
-        if entry:
-            namespace[entry] = cand.function(entry)
-            namespace["candidate"] = namespace[entry]
-        builtin_names = set(dir(__builtins__))
-        for name in referenced_names(test):
-            if name not in namespace and name not in builtin_names:
-                namespace[name] = cand.function(name)
-    except RuntimeError as e:
-        report(nonce, "ERROR", str(e))
-        return
+        prelude = compile(payload["prelude"], "prelude.py", "exec") if payload.get("prelude") else None
+        fresh_namespace(prelude)
+        compiled = [compile(t, "test.py", "exec") for t in tests]
     except BaseException as e:
-        report(nonce, "HARNESS_ERROR", "%s: %s" % (type(e).__name__, e))
+        for i in range(len(tests)):
+            report(nonce, i, "HARNESS_ERROR", "%s: %s" % (type(e).__name__, e))
         return
-    try:
-        exec(test, namespace)
-    except AssertionError as e:
-        report(nonce, "FAIL", "assertion failed" + (": " + str(e)[:500] if str(e) else ""))
-        return
-    except BaseException as e:
-        report(nonce, "ERROR", "%s: %s" % (type(e).__name__, str(e)[:500]))
-        return
-    report(nonce, "PASS")
+    # The program sits next to this file (at /code in the sandbox, in the job dir without namespaces).
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), payload["source"])
+    entry = payload.get("entry_point")
+    cand = None
+    for i, test in enumerate(compiled):
+        budget = Budget(payload.get("test_cpu_s"), payload.get("test_wall_s"))
+        if cand is not None and not cand.alive():
+            cand = None
+        word, detail, cand = run_test(test, prelude, source, entry, budget, cand)
+        report(nonce, i, word, detail, round(budget.used(), 3), round(time.monotonic() - budget.start_wall, 3))
+        if word != "PASS" and payload.get("stop_on_first_failure"):
+            break
 
 
 main()

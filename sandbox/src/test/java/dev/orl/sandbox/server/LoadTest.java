@@ -110,7 +110,7 @@ class LoadTest {
       for (int i = 0; i < 48; i++) {
         String tag = "c" + i;
         JudgeRequest req = new JudgeRequest("python", BUSY_0_2_S, List.of(TestCase.io(tag, tag)), null, null, null,
-            new Limits(1.0, null, null, null), null, null);
+            new Limits(1.0, null, null, null), null, null, null);
         futures.add(pool.submit(() -> client.judge(req)));
       }
       for (Future<JudgeResponse> f : futures) {
