@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code orl bench sandbox}: starts a server in-process, measures judged executions per second and p50/p99 latency
  * over HTTP for a trivial Python program at several client concurrencies, next to bare {@code python3 -c} spawns
- * measured in the same run, and prints a markdown table on stdout.
+ * measured in the same run, and prints a markdown table on stdout. At the highest concurrency it also compares
+ * requests of several assert tests judged one process per test and in one shared process ({@code tests_share_process}).
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = "Judged executions/s and latency of the sandbox vs bare python3 spawns (markdown on stdout).")
@@ -46,6 +47,10 @@ public final class SandboxBenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "Most judged requests to warm up with before measuring; warm-up ends "
       + "sooner once the JIT compiler has settled. Default: ${DEFAULT-VALUE}.")
   int warmup = 2000;
+
+  @Option(names = "--assert-tests", description = "Assert tests per request in the shared-process comparison; 0 "
+      + "skips it. Default: ${DEFAULT-VALUE} (like MBPP and orl's synthetic Python tasks).")
+  int assertTests = 3;
 
   /** One row of the table; {@code latencies} in nanoseconds, sorted. */
   record Row(String what, int concurrency, int runs, double seconds, long[] latencies) {
@@ -92,6 +97,9 @@ public final class SandboxBenchCommand implements Callable<Integer> {
             + ")", judgedChunks));
         rows.add(merge("bare `python3 -c 'print(1)'` spawn", bareChunks));
       }
+      if (assertTests > 0) {
+        rows.addAll(compareSharing(client, Arrays.stream(concurrency).max().orElse(1)));
+      }
       print(System.out, rows, server.info().isolation(), w);
     }
     return 0;
@@ -124,10 +132,30 @@ public final class SandboxBenchCommand implements Callable<Integer> {
         100 * share);
   }
 
+  /** Requests of {@link #assertTests} assert tests, a process per test against one shared process, interleaved. */
+  private List<Row> compareSharing(SandboxClient client, int c) throws Exception {
+    List<TestCase> tests = new ArrayList<>();
+    for (int i = 0; i < assertTests; i++) {
+      tests.add(TestCase.asserts("assert add(" + i + ", 1) == " + (i + 1)));
+    }
+    String code = "def add(a, b):\n    return a + b\n";
+    JudgeRequest alone = new JudgeRequest("python", code, tests, "add", null, null, null, null, null, false);
+    JudgeRequest shared = new JudgeRequest("python", code, tests, "add", null, null, null, null, null, true);
+    List<Row> aloneChunks = new ArrayList<>();
+    List<Row> sharedChunks = new ArrayList<>();
+    for (int done = 0; done < requests; done += CHUNK) {
+      int n = Math.min(CHUNK, requests - done);
+      aloneChunks.add(measure("alone", c, n, () -> judged(client, alone)));
+      sharedChunks.add(measure("shared", c, n, () -> judged(client, shared)));
+    }
+    return List.of(merge("/v1/judge, " + assertTests + " assert tests, a process per test (requests)", aloneChunks),
+        merge("/v1/judge, " + assertTests + " assert tests, `tests_share_process` (requests)", sharedChunks));
+  }
+
   private static void judged(SandboxClient client, JudgeRequest request) throws Exception {
     JudgeResponse r = client.judge(request);
-    if (r.tests().get(0).verdict() != Verdict.Accepted) {
-      throw new IllegalStateException("trivial program not accepted: " + r);
+    if (!r.allPassed()) {
+      throw new IllegalStateException("correct program not accepted: " + r);
     }
   }
 
