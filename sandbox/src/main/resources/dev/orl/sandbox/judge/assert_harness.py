@@ -236,6 +236,10 @@ class Candidate:
     def receive(self):
         header = self.read(4)
         if len(header) < 4:
+            # a child that closed its end may still be running: it too must stop within the test's budget
+            while self.budget.limited() and self.proc.poll() is None:
+                self.budget.check()
+                time.sleep(0.02)
             code = self.proc.wait()
             raise candidate_error("process exited (status %s) before answering" % code)
         n = struct.unpack(">I", header)[0]
