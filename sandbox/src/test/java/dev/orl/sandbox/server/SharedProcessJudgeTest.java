@@ -28,7 +28,8 @@ class SharedProcessJudgeTest extends HostileProgramTestBase {
     programs.put("loops on one", "def f(x):\n    while x == 1:\n        pass\n    return x + 1\n");
     programs.put("closes its pipes and loops on one", "import os\ndef f(x):\n    if x == 1:\n"
         + "        for fd in range(3, 64):\n            try:\n                os.close(fd)\n"
-        + "            except OSError:\n                pass\n        while True:\n            pass\n    return x + 1\n");
+        + "            except OSError:\n                pass\n        while True:\n            pass\n"
+        + "    return x + 1\n");
     programs.put("does not load", "def f(x):\n    return x +\n");
     programs.put("lies about equality", "class Yes:\n    def __eq__(self, o):\n        return True\n"
         + "def f(x):\n    return Yes()\n");
