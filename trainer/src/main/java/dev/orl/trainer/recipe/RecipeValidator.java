@@ -1,5 +1,6 @@
 package dev.orl.trainer.recipe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orl.rewards.registry.DidYouMean;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ final class RecipeValidator {
         switch (s.kind()) {
             case RL -> new RlStageChecks(algorithms).check(s, at, p);
             case SFT -> {
+                unusedWeights(s.data(), at + ".data", "sft", p);
                 p.require(s.steps() != null || s.sft().epochs() != null, at + ".steps",
                         "or sft.epochs is required for an sft stage");
                 p.require(s.sft().epochs() == null || s.sft().epochs() >= 1, at + ".sft.epochs", "must be >= 1");
@@ -109,6 +111,7 @@ final class RecipeValidator {
                 p.require(s.sft().earlyStop().patience() >= 0, at + ".sft.early_stop.patience", "must be >= 0");
             }
             case RM -> {
+                unusedWeights(s.data(), at + ".data", "rm", p);
                 p.require(s.steps() != null || s.rm().epochs() != null, at + ".steps",
                         "or rm.epochs is required for an rm stage");
                 p.require(s.rm().epochs() == null || s.rm().epochs() >= 1, at + ".rm.epochs", "must be >= 1");
@@ -116,6 +119,24 @@ final class RecipeValidator {
                 p.require(s.rm().microBatchTokens() >= 1, at + ".rm.micro_batch_tokens", "must be >= 1");
                 fraction(s.rm().valFraction(), at + ".rm.val_fraction", p);
                 p.require(s.rm().evalEvery() >= 1, at + ".rm.eval_every", "must be >= 1");
+            }
+        }
+    }
+
+    /**
+     * SFT and RM stages pass over every example of every source each epoch, so a source's {@code weight} (its share of
+     * an RL stage's draws) would do nothing there; it is an error rather than a silently ignored key.
+     */
+    private static void unusedWeights(JsonNode data, String at, String kind, Problems p) {
+        JsonNode sources = data == null ? null : data.get("sources");
+        if (sources == null || !sources.isArray()) {
+            return;
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).has("weight")) {
+                p.add(at + ".sources." + i + ".weight", "is not used by " + kind + " stages, which train on every "
+                        + "example of every source each epoch; remove it, and set a source's 'limit' (or a synthetic "
+                        + "source's 'count') to change its share");
             }
         }
     }

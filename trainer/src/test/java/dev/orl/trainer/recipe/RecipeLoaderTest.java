@@ -230,6 +230,16 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void rejectsSourceWeightsInAnSftStageWhichWouldIgnoreThem() {
+        String sft = RECIPE + "  sft:\n    kind: sft\n    steps: 5\n    data:\n      sources:\n"
+                + "        - {path: train.jsonl, weight: 0.8}\n        - {path: train.jsonl, name: b}\n";
+        String msg = failure(sft);
+        assertTrue(msg.contains("recipes/x.yaml line 18: 'stages.sft.data.sources.0.weight' is not used by sft "
+                + "stages"), msg);
+        assertTrue(parse(sft.replace(", weight: 0.8", "")).recipe().stages().containsKey("sft"));
+    }
+
+    @Test
     void aMissingRecipeFileIsNamed() {
         String msg = assertThrows(RecipeException.class,
                 () -> loader.load(dir.resolve("nope.yaml"), List.of())).getMessage();
