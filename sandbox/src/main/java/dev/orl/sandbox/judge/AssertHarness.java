@@ -27,9 +27,9 @@ final class AssertHarness {
   private final boolean pythonNoSite;
 
   /**
-   * The harness's report on one test: PASS, FAIL (an assert failed), ERROR (the candidate raised or died), TIMEOUT
-   * (the test used up its share of a shared run; {@code detail} says {@code cpu} or {@code wall}) or HARNESS_ERROR,
-   * with the CPU the candidate used and the wall time the test took.
+   * The harness's report on one test, with the CPU the candidate used and the wall time the test took: PASS, FAIL
+   * (an assert failed), ERROR (the candidate raised or died), HARNESS_ERROR, or TIMEOUT (in a shared run, the test
+   * went over its own CPU or wall limit; {@code detail} says {@code cpu} or {@code wall}).
    */
   record Report(String word, String detail, double cpuS, double wallS) {}
 
