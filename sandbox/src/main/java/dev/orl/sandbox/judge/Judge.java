@@ -80,7 +80,8 @@ public final class Judge {
       }
       int judged = Math.min(tests.size(), request.maxTests());
       if (request.testsShareProcess() && judged > 1 && tests.subList(0, judged).stream().allMatch(TestCase::isAssert)) {
-        return JudgeResponse.of(compile, runAssertsTogether(request, language, job, slot), seconds(start));
+        return JudgeResponse.of(compile, runAssertsTogether(request, judged, language, job, slot),
+            seconds(start));
       }
       List<TestVerdict> verdicts = new ArrayList<>();
       boolean failed = false;
@@ -127,13 +128,12 @@ public final class Judge {
   }
 
   /**
-   * Runs every judged test in one harness process, which enforces each test's limits itself. The run's own limits are
-   * the sum of the tests' plus slack, a backstop; if they stop the run, the test in flight takes the run's verdict
-   * and the tests after it run one per process, as without sharing.
+   * Runs the first {@code n} (the judged) tests in one harness process, which enforces each test's limits itself.
+   * The run's own limits are the sum of the tests' plus slack, a backstop; if they stop the run, the test in flight
+   * takes the run's verdict and the tests after it run one per process, as without sharing.
    */
-  private List<TestVerdict> runAssertsTogether(JudgeRequest request, Language language, JobDir job, WorkerSlot slot)
-      throws IOException {
-    int n = Math.min(request.tests().size(), request.maxTests());
+  private List<TestVerdict> runAssertsTogether(JudgeRequest request, int n, Language language, JobDir job,
+      WorkerSlot slot) throws IOException {
     List<String> codes = request.tests().subList(0, n).stream().map(TestCase::assertCode).toList();
     Limits each = request.limits();
     String nonce = harness.newNonce();
