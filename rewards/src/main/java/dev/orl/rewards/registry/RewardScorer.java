@@ -1,11 +1,13 @@
 package dev.orl.rewards.registry;
 
 import dev.orl.model.sampling.Completion;
+import dev.orl.rewards.BatchRewardFunction;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
 import dev.orl.rewards.RewardFunction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +34,16 @@ import org.slf4j.LoggerFactory;
  * interrupted. A function that ignores interrupts keeps its thread, but that thread no longer holds a concurrency
  * permit, so the scorer keeps its full parallelism; {@link #stuckCalls()} reports how many such threads are still
  * running. Threads are daemons: a stuck verifier never keeps the JVM alive.
+ *
+ * <p>A {@link BatchRewardFunction} gets one call per batch, holding every sample routed to it, started before the
+ * per-sample calls and counted as one of the {@code parallelism} calls.
  */
 public final class RewardScorer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RewardScorer.class);
 
     private final CompositeReward reward;
     private final long timeoutNanos;
+    private final int parallelism;
     private final Semaphore permits;
     private final ExecutorService workers;
     private final ScheduledExecutorService alarms;
@@ -51,6 +58,7 @@ public final class RewardScorer implements AutoCloseable {
             throw new IllegalArgumentException("per-sample timeout must be positive, got " + timeout);
         }
         this.timeoutNanos = timeout.toNanos();
+        this.parallelism = parallelism;
         this.permits = new Semaphore(parallelism);
         // Unbounded thread count on purpose: the semaphore bounds live work, and a stuck thread must not block a slot.
         this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -79,11 +87,14 @@ public final class RewardScorer implements AutoCloseable {
             throw new IllegalArgumentException(
                     prompts.size() + " prompts for " + completions.size() + " completions; pass one prompt per completion");
         }
+        Map<String, Map<Integer, CompletableFuture<Reward>>> batched = submitBatchCalls(prompts, completions);
         List<Map<String, CompletableFuture<Reward>>> pending = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             Map<String, CompletableFuture<Reward>> calls = new LinkedHashMap<>();
             for (CompositeReward.Part part : reward.partsFor(prompts.get(i).dataSource())) {
-                calls.put(part.name(), submit(part.function(), prompts.get(i), completions.get(i)));
+                Map<Integer, CompletableFuture<Reward>> fromBatch = batched.get(part.name());
+                calls.put(part.name(), fromBatch != null ? fromBatch.get(i)
+                        : submit(part.function(), prompts.get(i), completions.get(i)));
             }
             pending.add(calls);
         }
@@ -121,42 +132,93 @@ public final class RewardScorer implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * Starts one call per {@link BatchRewardFunction} part over the samples routed to it, first, so that it runs
+     * beside the per-sample calls; returns each such part's futures by sample index.
+     */
+    private Map<String, Map<Integer, CompletableFuture<Reward>>> submitBatchCalls(List<Prompt> prompts,
+            List<Completion> completions) throws InterruptedException {
+        Map<String, Map<Integer, CompletableFuture<Reward>>> out = new LinkedHashMap<>();
+        for (CompositeReward.Part part : reward.parts()) {
+            if (!(part.function() instanceof BatchRewardFunction function)) {
+                continue;
+            }
+            List<Integer> routed = new ArrayList<>();
+            for (int i = 0; i < prompts.size(); i++) {
+                if (part.appliesTo(prompts.get(i).dataSource())) {
+                    routed.add(i);
+                }
+            }
+            Map<Integer, CompletableFuture<Reward>> futures = new LinkedHashMap<>();
+            out.put(part.name(), futures);
+            if (routed.isEmpty()) {
+                continue;
+            }
+            List<Prompt> somePrompts = routed.stream().map(prompts::get).toList();
+            List<Completion> someCompletions = routed.stream().map(completions::get).toList();
+            long rounds = (routed.size() + parallelism - 1) / parallelism;
+            Call call = start(new Call(function, routed.size(), timeoutNanos * rounds),
+                    () -> callBatchSafely(function, somePrompts, someCompletions));
+            for (int k = 0; k < routed.size(); k++) {
+                futures.put(routed.get(k), call.results.get(k));
+            }
+        }
+        return out;
+    }
+
     private CompletableFuture<Reward> submit(RewardFunction function, Prompt prompt, Completion completion)
             throws InterruptedException {
+        return start(new Call(function, 1, timeoutNanos), () -> List.of(callSafely(function, prompt, completion)))
+                .results.get(0);
+    }
+
+    private Call start(Call call, Supplier<List<Reward>> work) throws InterruptedException {
         permits.acquire();
-        Call call = new Call(function);
         try {
-            workers.execute(() -> call.run(prompt, completion));
+            workers.execute(() -> call.run(work));
         } catch (RuntimeException e) {
             permits.release();
             throw e;
         }
-        return call.result;
+        return call;
     }
 
-    /** One function call on one sample: whichever of "it returned" and "its alarm rang" happens first wins. */
+    /**
+     * One function call on one sample or on a batch of them: whichever of "it returned" and "its alarm rang" happens
+     * first wins, for every sample the call holds.
+     */
     private final class Call {
         final RewardFunction function;
-        final CompletableFuture<Reward> result = new CompletableFuture<>();
+        final List<CompletableFuture<Reward>> results = new ArrayList<>();
+        final long limitNanos;
         private Thread runner;
         private boolean finished;
+        private boolean timedOut;
         private boolean released;
 
-        Call(RewardFunction function) {
+        Call(RewardFunction function, int samples, long limitNanos) {
             this.function = function;
+            this.limitNanos = limitNanos;
+            for (int i = 0; i < samples; i++) {
+                results.add(new CompletableFuture<>());
+            }
         }
 
-        void run(Prompt prompt, Completion completion) {
+        void run(Supplier<List<Reward>> work) {
             synchronized (this) {
                 runner = Thread.currentThread();
             }
-            var alarm = alarms.schedule(this::timeOut, timeoutNanos, TimeUnit.NANOSECONDS);
-            Reward reward = callSafely(function, prompt, completion);
+            var alarm = alarms.schedule(this::timeOut, limitNanos, TimeUnit.NANOSECONDS);
+            List<Reward> rewards = work.get();
             alarm.cancel(false);
             synchronized (this) {
                 finished = true;
-                if (!result.complete(reward)) {
+                if (timedOut) {
                     stuck.decrementAndGet();
+                } else {
+                    for (int i = 0; i < results.size(); i++) {
+                        results.get(i).complete(rewards.get(i));
+                    }
                 }
                 release();
             }
@@ -168,10 +230,14 @@ public final class RewardScorer implements AutoCloseable {
             if (finished) {
                 return;
             }
+            timedOut = true;
             // Counted before the answer is published: a caller woken by the TIMEOUT must already see this call stuck.
             stuck.incrementAndGet();
-            result.complete(Reward.failed(Reward.Status.TIMEOUT, "reward '" + function.name()
-                    + "' exceeded its " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms per-sample limit"));
+            long millis = TimeUnit.NANOSECONDS.toMillis(limitNanos);
+            Reward timeout = Reward.failed(Reward.Status.TIMEOUT, "reward '" + function.name() + "' exceeded its "
+                    + (results.size() == 1 ? millis + " ms per-sample limit"
+                            : millis + " ms limit for a batch of " + results.size() + " samples"));
+            results.forEach(result -> result.complete(timeout));
             runner.interrupt();
             release();
         }
@@ -198,6 +264,29 @@ public final class RewardScorer implements AutoCloseable {
             return Reward.failed(Reward.Status.ERROR,
                     "reward '" + function.name() + "' threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Runs one batch call, turning a thrown exception, a null or a wrong count into a failure of every sample. */
+    static List<Reward> callBatchSafely(BatchRewardFunction function, List<Prompt> prompts,
+            List<Completion> completions) {
+        Reward failure;
+        try {
+            List<Reward> rewards = function.scoreBatch(prompts, completions);
+            if (rewards != null && rewards.size() == prompts.size()) {
+                return rewards.stream().map(r -> r != null ? r
+                        : Reward.failed(Reward.Status.ERROR, "reward '" + function.name() + "' returned null")).toList();
+            }
+            failure = Reward.failed(Reward.Status.ERROR, "reward '" + function.name() + "' returned "
+                    + (rewards == null ? "null" : rewards.size() + " rewards") + " for " + prompts.size() + " samples");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = Reward.failed(Reward.Status.TIMEOUT, "reward '" + function.name() + "' was interrupted");
+        } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
+            LOG.debug("reward '{}' failed on a batch of {}", function.name(), prompts.size(), e);
+            failure = Reward.failed(Reward.Status.ERROR,
+                    "reward '" + function.name() + "' threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return Collections.nCopies(prompts.size(), failure);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

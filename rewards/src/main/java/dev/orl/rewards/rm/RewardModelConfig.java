@@ -23,7 +23,8 @@ import java.util.Set;
  *     {@code apply_chat_template} output
  * @param label which output of a multi-label score head is the reward
  * @param batchSize most sequences per forward pass
- * @param maxWait how long a forward pass waits for more concurrent calls to fill its batch
+ * @param maxWait how long a forward pass of single {@code score} calls waits for more to fill it (a batch handed
+ *     over by the reward layer never waits)
  * @param maxLength longer sequences keep their last this-many tokens (the score is read at the end)
  * @param normalization raw score to reward
  * @param sources data sources it applies to ({@code *} any; an entry ending in {@code /} is a prefix)

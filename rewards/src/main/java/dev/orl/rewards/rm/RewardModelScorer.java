@@ -5,9 +5,9 @@ import dev.orl.model.kernels.PlainKernels;
 import dev.orl.model.sampling.Completion;
 import dev.orl.model.tokenizer.Tokenizer;
 import dev.orl.model.tokenizer.Tokenizers;
+import dev.orl.rewards.BatchRewardFunction;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
-import dev.orl.rewards.RewardFunction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,14 +27,16 @@ import java.util.concurrent.ExecutionException;
  * {@code extra.template = raw} use their user text as is, as the rollout side does. Sequences longer than
  * {@code max_length} keep their last tokens.
  *
- * <p>Concurrent calls are queued and scored in batches by one worker thread ({@link ScoreBatcher}). Rows are
- * left-padded and masked, so batching changes a score only in its last bits (about 1e-9); but which rows share a
- * batch depends on timing, and in RL those bits can flip a sampled token later: runs with a reward model are not
- * bitwise repeatable (docs/reproduction.md measured it). {@code batch_size: 1} scores each row on its own, free of
- * timing. {@code info} carries {@code raw_score}, {@code tokens} and,
+ * <p>The reward layer hands the scorer a whole batch at once ({@link BatchRewardFunction}): its rows are scored in
+ * forward passes of at most {@code batch_size} rows of similar length, never mixed with other calls, so the scores
+ * depend only on the batch and a run repeats to the last digit. Rows are left-padded and masked, so the batch size
+ * changes a score only in its last bits (about 1e-9); those bits can still flip a sampled token later in RL, which
+ * is why a recipe's figures hold for the batch size they were measured with. Single {@link #score} calls made
+ * concurrently are gathered into passes as they arrive ({@link ScoreBatcher}), which depends on timing.
+ * {@code info} carries {@code raw_score}, {@code tokens} and,
  * when cut, {@code truncated}. A failed forward pass gives status {@code ERROR} with no score.
  */
-public final class RewardModelScorer implements RewardFunction, AutoCloseable {
+public final class RewardModelScorer implements BatchRewardFunction, AutoCloseable {
 
     /** The name recipes use. */
     public static final String NAME = "reward_model";
@@ -81,28 +83,36 @@ public final class RewardModelScorer implements RewardFunction, AutoCloseable {
 
     @Override
     public Reward score(Prompt prompt, Completion completion) throws InterruptedException {
-        return scoreAll(List.of(prompt), List.of(completion.text())).get(0);
+        int[] ids = tokens(prompt, completion.text());
+        return reward(batcher.submit(kept(ids)), ids.length);
     }
 
-    /** Scores many responses (response {@code i} answers prompt {@code i}) in as few forward passes as possible. */
+    @Override
+    public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) throws InterruptedException {
+        return scoreAll(prompts, completions.stream().map(Completion::text).toList());
+    }
+
+    /** Scores many responses (response {@code i} answers prompt {@code i}) as one batch, in as few passes as it takes. */
     public List<Reward> scoreAll(List<Prompt> prompts, List<String> responses) throws InterruptedException {
         if (prompts.size() != responses.size()) {
             throw new IllegalArgumentException(prompts.size() + " prompts for " + responses.size() + " responses");
         }
         List<int[]> ids = new ArrayList<>();
-        List<CompletableFuture<float[]>> futures = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            int[] full = tokens(prompts.get(i), responses.get(i));
-            int[] kept = full.length > config.maxLength()
-                    ? Arrays.copyOfRange(full, full.length - config.maxLength(), full.length) : full;
-            ids.add(full);
-            futures.add(batcher.submit(kept));
+            ids.add(tokens(prompts.get(i), responses.get(i)));
         }
+        List<CompletableFuture<float[]>> futures = batcher.submitAll(ids.stream().map(this::kept).toList());
         List<Reward> out = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             out.add(reward(futures.get(i), ids.get(i).length));
         }
         return out;
+    }
+
+    /** The last {@code max_length} tokens: the score is read at the end. */
+    private int[] kept(int[] ids) {
+        return ids.length > config.maxLength() ? Arrays.copyOfRange(ids, ids.length - config.maxLength(), ids.length)
+                : ids;
     }
 
     private Reward reward(CompletableFuture<float[]> future, int length) throws InterruptedException {

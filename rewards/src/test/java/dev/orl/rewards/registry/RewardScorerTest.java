@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orl.model.sampling.Completion;
+import dev.orl.rewards.BatchRewardFunction;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -110,5 +113,107 @@ class RewardScorerTest {
         }
         assertTrue(peak.get() <= 3, "peak concurrency " + peak.get() + " exceeds the bound of 3");
         assertTrue(peak.get() >= 2, "calls should overlap; peak concurrency was " + peak.get());
+    }
+    /** A batch function that records every call it gets and answers each sample by its text. */
+    private record RecordingBatchReward(String name, Set<String> sources, List<List<String>> calls,
+            ScriptedReward.Behaviour behaviour) implements BatchRewardFunction {
+
+        @Override
+        public boolean appliesTo(String dataSource) {
+            return sources.contains(dataSource);
+        }
+
+        @Override
+        public Reward score(Prompt prompt, Completion completion) {
+            throw new AssertionError("the scorer must call scoreBatch, not score");
+        }
+
+        @Override
+        public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) throws Exception {
+            List<String> texts = completions.stream().map(Completion::text).toList();
+            calls.add(texts);
+            List<Reward> out = new ArrayList<>();
+            for (String text : texts) {
+                out.add(behaviour.answer(text));
+            }
+            return out;
+        }
+    }
+
+    private static Prompt from(String source) {
+        return new Prompt("p-" + source, source, List.of(), Map.of(), Map.of());
+    }
+
+    @Test
+    void aBatchFunctionGetsOneCallHoldingOnlyTheSamplesRoutedToItInOrder() throws Exception {
+        List<List<String>> calls = new CopyOnWriteArrayList<>();
+        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls,
+                text -> Reward.ok(text.length(), Map.of()));
+        CompositeReward reward = new CompositeReward(List.of(
+                new CompositeReward.Part(RewardSpec.of("rm"), rm),
+                new CompositeReward.Part(RewardSpec.of("judge"), new ScriptedReward("judge", Set.of("math"),
+                        text -> Reward.ok(1.0, Map.of())))));
+        List<Prompt> prompts = List.of(from("chat"), from("math"), from("chat"), from("chat"), from("math"));
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(10))) {
+            batch = scorer.score(prompts, texts("a", "bb", "ccc", "dddd", "eeeee"));
+        }
+        assertEquals(List.of(List.of("a", "ccc", "dddd")), calls, "one call, the chat samples in batch order");
+        List<Double> scores = batch.rewards().stream().map(Reward::score).toList();
+        assertEquals(List.of(1.0, 1.0, 3.0, 4.0, 1.0), scores, "each answer lands on its own sample");
+        assertEquals(5, batch.ok());
+    }
+
+    @Test
+    void aBatchCallThatOverrunsItsLimitTimesOutEverySampleItHoldsAndNoOther() throws Exception {
+        CompositeReward reward = new CompositeReward(List.of(
+                new CompositeReward.Part(RewardSpec.of("rm"), new RecordingBatchReward("rm", Set.of("chat"),
+                        new CopyOnWriteArrayList<>(), text -> {
+                            Thread.sleep(60_000);
+                            return Reward.ok(1.0, Map.of());
+                        })),
+                new CompositeReward.Part(RewardSpec.of("judge"), new ScriptedReward("judge", Set.of("math"),
+                        text -> Reward.ok(1.0, Map.of())))));
+        List<Prompt> prompts = List.of(from("chat"), from("math"), from("chat"), from("chat"));
+        long start = System.nanoTime();
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofMillis(200))) {
+            batch = scorer.score(prompts, texts("a", "b", "c", "d"));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // Three samples at parallelism 2 could take two rounds of 200 ms one call at a time: the batch gets 400 ms.
+        assertTrue(millis >= 400 && millis < 5_000, "the batch call is cut off after 400 ms, took " + millis + " ms");
+        assertEquals(List.of(Reward.Status.TIMEOUT, Reward.Status.OK, Reward.Status.TIMEOUT, Reward.Status.TIMEOUT),
+                batch.rewards().stream().map(Reward::status).toList());
+        assertTrue(batch.rewards().get(0).toString().contains("limit for a batch of 3 samples"),
+                batch.rewards().get(0).toString());
+    }
+
+    @Test
+    void aBatchFunctionThatAnswersTheWrongNumberOfSamplesFailsThemAll() throws Exception {
+        CompositeReward reward = new CompositeReward(List.of(new CompositeReward.Part(RewardSpec.of("rm"),
+                new BatchRewardFunction() {
+                    @Override
+                    public String name() {
+                        return "rm";
+                    }
+
+                    @Override
+                    public Reward score(Prompt prompt, Completion completion) {
+                        throw new AssertionError("unused");
+                    }
+
+                    @Override
+                    public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) {
+                        return List.of(Reward.ok(1.0, Map.of()));
+                    }
+                })));
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(10))) {
+            batch = scorer.score(List.of(from("chat"), from("chat")), texts("a", "b"));
+        }
+        assertEquals(2, batch.error());
+        assertTrue(batch.rewards().get(1).toString().contains("returned 1 rewards for 2 samples"),
+                batch.rewards().get(1).toString());
     }
 }

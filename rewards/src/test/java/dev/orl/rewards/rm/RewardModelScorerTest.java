@@ -116,6 +116,46 @@ class RewardModelScorerTest {
         }
     }
 
+    /**
+     * At d = 128 the rows that share a forward pass change a score's last bits (at d = 32 they do not), so this is
+     * the size at which a batch's repeatability can be tested.
+     */
+    @Test
+    void aBatchRepeatsToTheLastBitWhileSingleCallsArriveAtTheSameTime() throws Exception {
+        Path wide = dir.resolve("rm-d128");
+        Qwen2Config config = new Qwen2Config("Qwen2ForSequenceClassification", 128, 384, 2, 4, 2, 128, 512, 10000,
+                1e-6, true, 1);
+        try (Qwen2Model model = Qwen2Model.random(config, new PlainKernels(), Device.cpu(), 7)) {
+            model.save(wide, ScoreHead.create(config.hiddenSize(), 1, model.manager(), 11).parameters());
+        }
+        CharTokenizer.ascii().save(wide);
+        List<Prompt> prompts = RESPONSES.stream().map(r -> PROMPT).toList();
+        List<Completion> completions = RESPONSES.stream().map(Completion::ofText).toList();
+        try (RewardModelScorer scorer = load(RewardModelConfig.defaults(wide).withBatchSize(4))) {
+            List<Double> alone = scorer.scoreBatch(prompts, completions).stream().map(r -> raw(r)).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> others = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                others.add(pool.submit(() -> {
+                    for (int k = 0; k < 30; k++) {
+                        scorer.score(PROMPT, Completion.ofText(RESPONSES.get((k + thread) % RESPONSES.size())
+                                .repeat(1 + k % 3)));
+                    }
+                    return null;
+                }));
+            }
+            for (int round = 0; round < 10; round++) {
+                List<Double> again = scorer.scoreBatch(prompts, completions).stream().map(r -> raw(r)).toList();
+                assertEquals(alone, again, "round " + round + ": a batch's scores must not depend on other calls");
+            }
+            for (Future<?> f : others) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+    }
+
     @Test
     void normalizationIsApplied() throws Exception {
         try (RewardModelScorer plain = load(RewardModelConfig.defaults(orl));
