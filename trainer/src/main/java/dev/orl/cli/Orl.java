@@ -9,6 +9,7 @@ import dev.orl.rewards.cli.VerifyCodeCommand;
 import dev.orl.rewards.cli.VerifyIfevalCommand;
 import dev.orl.rewards.cli.VerifyMathCommand;
 import dev.orl.rewards.math.MathBenchCommand;
+import dev.orl.rewards.rm.RewardModelBenchCommand;
 import dev.orl.sandbox.bench.SandboxBenchCommand;
 import dev.orl.sandbox.cli.SandboxCommand;
 import dev.orl.trainer.cli.TrainCommand;
@@ -50,7 +51,8 @@ public final class Orl implements Runnable {
                 new VerifyMathCommand(), new VerifyCodeCommand(), new VerifyIfevalCommand()));
         cli.addSubcommand("bench", CommandGroup.of("bench",
                 "Benchmarks whose figures go into BENCHMARKS.md; each measures its own baseline in the same run.",
-                new ModelBenchCommand(), new SandboxBenchCommand(), new MathBenchCommand()));
+                new ModelBenchCommand(), new SandboxBenchCommand(), new MathBenchCommand(),
+                new RewardModelBenchCommand()));
         cli.addSubcommand(new CommandLine.HelpCommand());
         // Results go to stdout (JSON where asked); usage, errors and logs go to stderr.
         cli.setOut(new PrintWriter(System.out, true));
