@@ -1,17 +1,10 @@
 package dev.orl.rewards.rm;
 
-import ai.djl.Device;
 import dev.orl.model.chat.ChatMessage;
-import dev.orl.model.config.Qwen2Config;
-import dev.orl.model.heads.ScoreHead;
-import dev.orl.model.kernels.PlainKernels;
-import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.sampling.Completion;
-import dev.orl.model.tokenizer.CharTokenizer;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
 import dev.orl.sandbox.judge.FileTrees;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +68,8 @@ public final class RewardModelBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = checkpoint != null ? checkpoint : randomCheckpoint();
+        Path dir = checkpoint != null ? checkpoint
+                : RandomRewardModels.write(Files.createTempDirectory("orl-bench-rm"), hiddenSize, layers, 1);
         List<Prompt> prompts = new ArrayList<>();
         List<Completion> completions = new ArrayList<>();
         samples(rows, prompts, completions);
@@ -140,17 +134,5 @@ public final class RewardModelBenchCommand implements Callable<Integer> {
             }
             completions.add(Completion.ofText(note.substring(0, length)));
         }
-    }
-
-    private Path randomCheckpoint() throws IOException {
-        Path dir = Files.createTempDirectory("orl-bench-rm");
-        CharTokenizer tokenizer = CharTokenizer.ascii();
-        Qwen2Config config = new Qwen2Config("Qwen2ForSequenceClassification", hiddenSize, 3 * hiddenSize, layers, 4,
-                2, tokenizer.vocabSize(), 1024, 10000, 1e-6, true, 1);
-        try (Qwen2Model model = Qwen2Model.random(config, new PlainKernels(), Device.cpu(), 1)) {
-            model.save(dir, ScoreHead.create(hiddenSize, 1, model.manager(), 2).parameters());
-        }
-        tokenizer.save(dir);
-        return dir;
     }
 }

@@ -122,13 +122,7 @@ class RewardModelScorerTest {
      */
     @Test
     void aBatchRepeatsToTheLastBitWhileSingleCallsArriveAtTheSameTime() throws Exception {
-        Path wide = dir.resolve("rm-d128");
-        Qwen2Config config = new Qwen2Config("Qwen2ForSequenceClassification", 128, 384, 2, 4, 2, 128, 512, 10000,
-                1e-6, true, 1);
-        try (Qwen2Model model = Qwen2Model.random(config, new PlainKernels(), Device.cpu(), 7)) {
-            model.save(wide, ScoreHead.create(config.hiddenSize(), 1, model.manager(), 11).parameters());
-        }
-        CharTokenizer.ascii().save(wide);
+        Path wide = RandomRewardModels.write(dir.resolve("rm-d128"), 128, 2, 7);
         List<Prompt> prompts = RESPONSES.stream().map(r -> PROMPT).toList();
         List<Completion> completions = RESPONSES.stream().map(Completion::ofText).toList();
         try (RewardModelScorer scorer = load(RewardModelConfig.defaults(wide).withBatchSize(4))) {

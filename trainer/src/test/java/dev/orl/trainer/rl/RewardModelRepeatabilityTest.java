@@ -3,17 +3,12 @@ package dev.orl.trainer.rl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import dev.orl.model.config.Qwen2Config;
-import dev.orl.model.heads.ScoreHead;
-import dev.orl.model.kernels.PlainKernels;
-import dev.orl.model.qwen2.Qwen2Model;
-import dev.orl.model.tokenizer.CharTokenizer;
 import dev.orl.rewards.registry.BasicRewardContext;
 import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardRegistry;
 import dev.orl.rewards.registry.RewardScorer;
 import dev.orl.rewards.registry.RewardSpec;
+import dev.orl.rewards.rm.RandomRewardModels;
 import dev.orl.trainer.recipe.RolloutSpec;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.Policy;
@@ -41,14 +36,8 @@ class RewardModelRepeatabilityTest {
 
     @Test
     void stepsScoredByABatchingRewardModelRepeatToTheLastDigit() throws Exception {
-        Path rm = dir.resolve("rm");
         // d = 128: at this width the rows sharing a pass change a score's last bits, so timing would show.
-        Qwen2Config config = new Qwen2Config("Qwen2ForSequenceClassification", 128, 384, 2, 4, 2, 128, 512, 10000,
-                1e-6, true, 1);
-        try (Qwen2Model model = Qwen2Model.random(config, new PlainKernels(), Device.cpu(), 5)) {
-            model.save(rm, ScoreHead.create(config.hiddenSize(), 1, model.manager(), 9).parameters());
-        }
-        CharTokenizer.ascii().save(rm);
+        Path rm = RandomRewardModels.write(dir.resolve("rm"), 128, 2, 5);
         List<RewardSpec> specs = List.of(
                 new RewardSpec("reward_model", 1.0, List.of(), Map.of("path", rm.toString(), "batch_size", 4)),
                 new RewardSpec("digit_share", 1.0, List.of(), Map.of()));
