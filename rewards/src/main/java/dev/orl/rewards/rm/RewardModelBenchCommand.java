@@ -70,6 +70,17 @@ public final class RewardModelBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = checkpoint != null ? checkpoint
                 : RandomRewardModels.write(Files.createTempDirectory("orl-bench-rm"), hiddenSize, layers, 1);
+        try {
+            print(measureAll(dir));
+        } finally {
+            if (checkpoint == null) {
+                FileTrees.delete(dir);
+            }
+        }
+        return 0;
+    }
+
+    private List<Result> measureAll(Path dir) throws Exception {
         List<Prompt> prompts = new ArrayList<>();
         List<Completion> completions = new ArrayList<>();
         samples(rows, prompts, completions);
@@ -80,6 +91,10 @@ public final class RewardModelBenchCommand implements Callable<Integer> {
                 results.add(measure(scorer, batchSize, prompts, completions, seconds));
             }
         }
+        return results;
+    }
+
+    private void print(List<Result> results) {
         out.println("| batch size | rows | seconds | rows/s | × batch size " + results.get(0).batchSize()
                 + " | repeats to the last bit |");
         out.println("|---:|---:|---:|---:|---:|---|");
@@ -88,10 +103,6 @@ public final class RewardModelBenchCommand implements Callable<Integer> {
                     r.perSecond() / results.get(0).perSecond(), r.repeats() ? "yes" : "no");
         }
         out.flush();
-        if (checkpoint == null) {
-            FileTrees.delete(dir);
-        }
-        return 0;
     }
 
     /** One warm-up call, then calls of all the rows until {@code seconds} have passed; every call's scores compared. */

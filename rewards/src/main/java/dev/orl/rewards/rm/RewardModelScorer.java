@@ -87,19 +87,15 @@ public final class RewardModelScorer implements BatchRewardFunction, AutoCloseab
         return reward(batcher.submit(kept(ids)), ids.length);
     }
 
+    /** Scores completion {@code i} against prompt {@code i} as one batch, in as few passes as it takes. */
     @Override
     public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) throws InterruptedException {
-        return scoreAll(prompts, completions.stream().map(Completion::text).toList());
-    }
-
-    /** Scores many responses (response {@code i} answers prompt {@code i}) as one batch, in as few passes as it takes. */
-    public List<Reward> scoreAll(List<Prompt> prompts, List<String> responses) throws InterruptedException {
-        if (prompts.size() != responses.size()) {
-            throw new IllegalArgumentException(prompts.size() + " prompts for " + responses.size() + " responses");
+        if (prompts.size() != completions.size()) {
+            throw new IllegalArgumentException(prompts.size() + " prompts for " + completions.size() + " responses");
         }
         List<int[]> ids = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            ids.add(tokens(prompts.get(i), responses.get(i)));
+            ids.add(tokens(prompts.get(i), completions.get(i).text()));
         }
         List<CompletableFuture<float[]>> futures = batcher.submitAll(ids.stream().map(this::kept).toList());
         List<Reward> out = new ArrayList<>();

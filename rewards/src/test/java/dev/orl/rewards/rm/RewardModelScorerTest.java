@@ -102,7 +102,8 @@ class RewardModelScorerTest {
     void batchedScoresEqualOneByOneScores() throws Exception {
         try (RewardModelScorer scorer = load(RewardModelConfig.defaults(orl).withBatchSize(4))) {
             List<Double> single = oneByOne(scorer);
-            List<Reward> batched = scorer.scoreAll(RESPONSES.stream().map(r -> PROMPT).toList(), RESPONSES);
+            List<Reward> batched = scorer.scoreBatch(RESPONSES.stream().map(r -> PROMPT).toList(),
+                    RESPONSES.stream().map(Completion::ofText).toList());
             ExecutorService pool = Executors.newFixedThreadPool(RESPONSES.size());
             List<Future<Reward>> concurrent = new ArrayList<>();
             for (String response : RESPONSES) {
