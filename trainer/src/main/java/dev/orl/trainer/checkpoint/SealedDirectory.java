@@ -1,11 +1,10 @@
 package dev.orl.trainer.checkpoint;
 
+import dev.orl.sandbox.judge.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -41,15 +40,15 @@ public final class SealedDirectory {
             contents.writeInto(temp);
             CompletionMarker.write(temp);
         } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
+            FileTrees.delete(temp);
             throw e;
         }
         if (Files.exists(target)) {
             Path old = parent.resolve(OLD_PREFIX + name);
-            deleteTree(old);
+            FileTrees.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            FileTrees.delete(old);
         } else {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -77,30 +76,16 @@ public final class SealedDirectory {
             for (Path child : children.toList()) {
                 String name = child.getFileName().toString();
                 if (name.startsWith(TEMP_PREFIX)) {
-                    deleteTree(child);
+                    FileTrees.delete(child);
                 } else if (name.startsWith(OLD_PREFIX)) {
                     Path original = parent.resolve(name.substring(OLD_PREFIX.length()));
                     if (Files.exists(original)) {
-                        deleteTree(child);
+                        FileTrees.delete(child);
                     } else {
                         Files.move(child, original, StandardCopyOption.ATOMIC_MOVE);
                     }
                 }
             }
-        }
-    }
-
-    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

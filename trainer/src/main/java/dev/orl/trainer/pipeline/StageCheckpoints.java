@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orl.model.optim.AdamW;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.Tokenizer;
+import dev.orl.sandbox.judge.FileTrees;
 import dev.orl.trainer.checkpoint.SealedDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ public final class StageCheckpoints {
     private void prune() throws IOException {
         List<Path> all = complete();
         for (int i = 0; i < all.size() - keepLast; i++) {
-            SealedDirectory.deleteTree(all.get(i));
+            FileTrees.delete(all.get(i));
         }
     }
 
