@@ -23,6 +23,15 @@ public interface RewardFunction {
         return true;
     }
 
+    /**
+     * Whether the score depends only on the prompt and the response's text, tokens and finish reason, so that the
+     * reward layer may score identical samples of one batch once and give each the same reward. Off by default: a
+     * plug-in that samples (an LLM judge at a temperature) or reads log-probabilities keeps one call per sample.
+     */
+    default boolean deterministic() {
+        return false;
+    }
+
     /** Scores one completion. Returns a {@code null} score with a non-OK status rather than throwing when it can. */
     Reward score(Prompt prompt, Completion completion) throws Exception;
 }

@@ -54,6 +54,12 @@ public final class CodeVerifier implements RewardFunction {
         return config.appliesTo(dataSource);
     }
 
+    /** Identical samples get identical judgements: the same program against the same tests. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public Reward score(Prompt prompt, Completion completion) {
         CodeReference reference;

@@ -75,6 +75,12 @@ public final class IfevalReward implements RewardFunction {
         return SourcePatterns.matches(sources, dataSource);
     }
 
+    /** Identical samples get identical judgements: rules over the text. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public Reward score(Prompt prompt, Completion completion) {
         Object ids = prompt.reference().get("instruction_id_list");

@@ -55,6 +55,12 @@ public final class MathVerifier implements RewardFunction {
         return config.appliesTo(dataSource);
     }
 
+    /** Identical samples get identical judgements: the final answer against the reference. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public Reward score(Prompt prompt, Completion completion) {
         Object gold = prompt.reference().get("answer");

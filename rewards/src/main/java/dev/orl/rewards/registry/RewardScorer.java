@@ -1,13 +1,16 @@
 package dev.orl.rewards.registry;
 
 import dev.orl.model.sampling.Completion;
+import dev.orl.model.sampling.FinishReason;
 import dev.orl.rewards.BatchRewardFunction;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
 import dev.orl.rewards.RewardFunction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,21 +90,28 @@ public final class RewardScorer implements AutoCloseable {
             throw new IllegalArgumentException(
                     prompts.size() + " prompts for " + completions.size() + " completions; pass one prompt per completion");
         }
-        Map<String, Map<Integer, CompletableFuture<Reward>>> batched = submitBatchCalls(prompts, completions);
+        Repeats repeats = new Repeats(prompts, completions);
+        Map<String, Map<Integer, CompletableFuture<Reward>>> batched = submitBatchCalls(prompts, completions, repeats);
         List<Map<String, CompletableFuture<Reward>>> pending = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             Map<String, CompletableFuture<Reward>> calls = new LinkedHashMap<>();
             for (CompositeReward.Part part : reward.partsFor(prompts.get(i).dataSource())) {
                 Map<Integer, CompletableFuture<Reward>> fromBatch = batched.get(part.name());
-                calls.put(part.name(), fromBatch != null ? fromBatch.get(i)
+                if (fromBatch != null) {
+                    calls.put(part.name(), fromBatch.get(i));
+                    continue;
+                }
+                int earlier = repeats.earlier(part, i);
+                calls.put(part.name(), earlier >= 0 ? pending.get(earlier).get(part.name())
                         : submit(part.function(), prompts.get(i), completions.get(i)));
             }
             pending.add(calls);
         }
-        return collect(prompts, pending);
+        return collect(prompts, pending, repeats);
     }
 
-    private ScoredBatch collect(List<Prompt> prompts, List<Map<String, CompletableFuture<Reward>>> pending) {
+    private ScoredBatch collect(List<Prompt> prompts, List<Map<String, CompletableFuture<Reward>>> pending,
+            Repeats repeats) {
         List<Reward> rewards = new ArrayList<>();
         Map<String, double[]> sums = new LinkedHashMap<>();
         int[] byStatus = new int[Reward.Status.values().length];
@@ -124,7 +134,7 @@ public final class RewardScorer implements AutoCloseable {
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
         ScoredBatch batch = new ScoredBatch(rewards, byStatus[Reward.Status.OK.ordinal()],
                 byStatus[Reward.Status.UNPARSEABLE.ordinal()], byStatus[Reward.Status.ERROR.ordinal()],
-                byStatus[Reward.Status.TIMEOUT.ordinal()], means);
+                byStatus[Reward.Status.TIMEOUT.ordinal()], means, repeats.share());
         if (batch.error() + batch.timeout() > 0) {
             LOG.warn("reward batch of {}: {} errors, {} timeouts (excluded from advantages); {} calls still stuck",
                     rewards.size(), batch.error(), batch.timeout(), stuck.get());
@@ -134,19 +144,26 @@ public final class RewardScorer implements AutoCloseable {
 
     /**
      * Starts one call per {@link BatchRewardFunction} part over the samples routed to it, first, so that it runs
-     * beside the per-sample calls; returns each such part's futures by sample index.
+     * beside the per-sample calls; returns each such part's futures by sample index. A deterministic function is
+     * handed each distinct sample once; its repeats share the first one's future.
      */
     private Map<String, Map<Integer, CompletableFuture<Reward>>> submitBatchCalls(List<Prompt> prompts,
-            List<Completion> completions) throws InterruptedException {
+            List<Completion> completions, Repeats repeats) throws InterruptedException {
         Map<String, Map<Integer, CompletableFuture<Reward>>> out = new LinkedHashMap<>();
         for (CompositeReward.Part part : reward.parts()) {
             if (!(part.function() instanceof BatchRewardFunction function)) {
                 continue;
             }
             List<Integer> routed = new ArrayList<>();
+            Map<Integer, Integer> repeatOf = new LinkedHashMap<>();
             for (int i = 0; i < prompts.size(); i++) {
                 if (part.appliesTo(prompts.get(i).dataSource())) {
-                    routed.add(i);
+                    int earlier = repeats.earlier(part, i);
+                    if (earlier >= 0) {
+                        repeatOf.put(i, earlier);
+                    } else {
+                        routed.add(i);
+                    }
                 }
             }
             Map<Integer, CompletableFuture<Reward>> futures = new LinkedHashMap<>();
@@ -162,6 +179,7 @@ public final class RewardScorer implements AutoCloseable {
             for (int k = 0; k < routed.size(); k++) {
                 futures.put(routed.get(k), call.results.get(k));
             }
+            repeatOf.forEach((i, earlier) -> futures.put(i, futures.get(earlier)));
         }
         return out;
     }
@@ -247,6 +265,52 @@ public final class RewardScorer implements AutoCloseable {
                 released = true;
                 permits.release();
             }
+        }
+    }
+
+    /**
+     * The (sample, function) judgements of one batch, and which of them repeat an earlier identical sample for a
+     * {@link RewardFunction#deterministic() deterministic} function: a converging policy answers a group's prompt
+     * the same way several times, and a sandbox run or a reward-model pass need not be repeated for each.
+     */
+    private static final class Repeats {
+        private final List<Prompt> prompts;
+        private final List<Completion> completions;
+        private final Map<String, Map<Sample, Integer>> firstByPart = new HashMap<>();
+        private int judgements;
+        private int repeated;
+
+        Repeats(List<Prompt> prompts, List<Completion> completions) {
+            this.prompts = prompts;
+            this.completions = completions;
+        }
+
+        /** The earlier sample whose judgement by {@code part} sample {@code i} shares, or -1 to judge it itself. */
+        int earlier(CompositeReward.Part part, int i) {
+            judgements++;
+            if (!part.function().deterministic()) {
+                return -1;
+            }
+            Integer first = firstByPart.computeIfAbsent(part.name(), name -> new HashMap<>())
+                    .putIfAbsent(new Sample(prompts.get(i), completions.get(i)), i);
+            if (first == null) {
+                return -1;
+            }
+            repeated++;
+            return first;
+        }
+
+        /** The share of judgements taken from an earlier identical sample. */
+        double share() {
+            return judgements == 0 ? 0 : repeated / (double) judgements;
+        }
+    }
+
+    /** What a deterministic function may read of a sample: the prompt, and the response's text, tokens and end. */
+    private record Sample(Prompt prompt, String text, FinishReason finish, List<Integer> responseIds) {
+        Sample(Prompt prompt, Completion completion) {
+            this(prompt, completion.text(), completion.finishReason(),
+                    Arrays.stream(completion.responseIds()).boxed().toList());
         }
     }
 

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param timeout rewards with status TIMEOUT
  * @param functionMeans per function name, the mean of its own usable scores (OK, non-null) over the batch; functions
  *     with no usable score in the batch are absent
+ * @param repeatRatio the share of (sample, function) judgements copied from an identical sample of the batch
+ *     instead of made again (deterministic functions only)
  */
-public record ScoredBatch(
-        List<Reward> rewards, int ok, int unparseable, int error, int timeout, Map<String, Double> functionMeans) {
+public record ScoredBatch(List<Reward> rewards, int ok, int unparseable, int error, int timeout,
+        Map<String, Double> functionMeans, double repeatRatio) {
     public ScoredBatch {
         rewards = List.copyOf(rewards);
         functionMeans = Map.copyOf(functionMeans);
@@ -30,7 +32,8 @@ public record ScoredBatch(
 
     /**
      * Metric lines for this batch: {@code reward/<function>/mean}, {@code reward/unparseable_ratio},
-     * {@code reward/error_ratio} (errors and timeouts: the judge's fault) and {@code reward/timeout_ratio}.
+     * {@code reward/error_ratio} (errors and timeouts: the judge's fault), {@code reward/timeout_ratio} and
+     * {@code reward/repeat_ratio}.
      */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -40,6 +43,7 @@ public record ScoredBatch(
         metrics.put("reward/unparseable_ratio", unparseable / n);
         metrics.put("reward/error_ratio", (error + timeout) / n);
         metrics.put("reward/timeout_ratio", timeout / n);
+        metrics.put("reward/repeat_ratio", repeatRatio);
         return metrics;
     }
 }

@@ -81,6 +81,12 @@ public final class RewardModelScorer implements BatchRewardFunction, AutoCloseab
         return config.appliesTo(dataSource);
     }
 
+    /** Identical samples get identical judgements: one forward pass over the prompt and response. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public Reward score(Prompt prompt, Completion completion) throws InterruptedException {
         int[] ids = tokens(prompt, completion.text());

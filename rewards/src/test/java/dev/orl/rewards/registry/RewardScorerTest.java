@@ -8,6 +8,7 @@ import dev.orl.model.sampling.Completion;
 import dev.orl.rewards.BatchRewardFunction;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.Reward;
+import dev.orl.rewards.RewardFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -215,5 +216,89 @@ class RewardScorerTest {
         assertEquals(2, batch.error());
         assertTrue(batch.rewards().get(1).toString().contains("returned 1 rewards for 2 samples"),
                 batch.rewards().get(1).toString());
+    }
+
+    /** A deterministic judge that counts its calls and scores a text by its length. */
+    private record CountingJudge(String name, AtomicInteger calls) implements RewardFunction {
+        @Override
+        public boolean deterministic() {
+            return true;
+        }
+
+        @Override
+        public Reward score(Prompt prompt, Completion completion) {
+            calls.incrementAndGet();
+            return Reward.ok(completion.text().length() + (prompt.id().equals("other") ? 100.0 : 0.0), Map.of());
+        }
+    }
+
+    @Test
+    void aDeterministicFunctionJudgesEachDistinctSampleOnceAndEveryRepeatGetsItsAnswer() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CompositeReward reward = new CompositeReward(List.of(
+                new CompositeReward.Part(RewardSpec.of("judge"), new CountingJudge("judge", calls))));
+        Prompt other = new Prompt("other", "gsm8k", List.of(), Map.of(), Map.of());
+        List<Prompt> prompts = List.of(PROMPT, PROMPT, PROMPT, PROMPT, PROMPT, other, other, PROMPT);
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 4, Duration.ofSeconds(10))) {
+            batch = scorer.score(prompts, texts("a", "bb", "a", "a", "bb", "a", "a", "ccc"));
+        }
+        // Distinct (prompt, text) pairs: (p, a), (p, bb), (other, a), (p, ccc).
+        assertEquals(4, calls.get(), "each distinct sample is judged once");
+        assertEquals(List.of(1.0, 2.0, 1.0, 1.0, 2.0, 101.0, 101.0, 3.0),
+                batch.rewards().stream().map(Reward::score).toList(), "every repeat carries its own prompt's answer");
+        assertEquals(4 / 8.0, batch.metrics().get("reward/repeat_ratio"), 1e-12);
+    }
+
+    @Test
+    void aFunctionNotDeclaredDeterministicIsCalledForEverySample() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CompositeReward reward = single("judge", text -> {
+            calls.incrementAndGet();
+            return Reward.ok(1.0, Map.of());
+        });
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 4, Duration.ofSeconds(10))) {
+            batch = scorer.score(Collections.nCopies(5, PROMPT), texts("a", "a", "a", "a", "a"));
+        }
+        assertEquals(5, calls.get(), "a sampling judge may answer the same text differently");
+        assertEquals(0.0, batch.metrics().get("reward/repeat_ratio"));
+    }
+
+    @Test
+    void aDeterministicBatchFunctionGetsEachDistinctSampleOnce() throws Exception {
+        List<List<String>> calls = new CopyOnWriteArrayList<>();
+        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls,
+                text -> Reward.ok(text.length(), Map.of()));
+        BatchRewardFunction deterministic = new BatchRewardFunction() {
+            @Override
+            public String name() {
+                return "rm";
+            }
+
+            @Override
+            public boolean deterministic() {
+                return true;
+            }
+
+            @Override
+            public Reward score(Prompt prompt, Completion completion) throws Exception {
+                return rm.score(prompt, completion);
+            }
+
+            @Override
+            public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) throws Exception {
+                return rm.scoreBatch(prompts, completions);
+            }
+        };
+        CompositeReward reward = new CompositeReward(List.of(new CompositeReward.Part(RewardSpec.of("rm"),
+                deterministic)));
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(10))) {
+            batch = scorer.score(Collections.nCopies(5, from("chat")), texts("a", "bb", "a", "ccc", "bb"));
+        }
+        assertEquals(List.of(List.of("a", "bb", "ccc")), calls, "one call, each distinct sample once, in order");
+        assertEquals(List.of(1.0, 2.0, 1.0, 3.0, 2.0), batch.rewards().stream().map(Reward::score).toList());
+        assertEquals(2 / 5.0, batch.metrics().get("reward/repeat_ratio"), 1e-12);
     }
 }

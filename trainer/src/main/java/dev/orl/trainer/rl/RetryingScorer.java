@@ -86,6 +86,6 @@ final class RetryingScorer {
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
         return new ScoredBatch(rewards, byStatus[Reward.Status.OK.ordinal()],
                 byStatus[Reward.Status.UNPARSEABLE.ordinal()], byStatus[Reward.Status.ERROR.ordinal()],
-                byStatus[Reward.Status.TIMEOUT.ordinal()], means);
+                byStatus[Reward.Status.TIMEOUT.ordinal()], means, batch.repeatRatio());
     }
 }

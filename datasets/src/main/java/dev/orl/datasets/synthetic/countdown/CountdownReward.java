@@ -41,6 +41,12 @@ public final class CountdownReward implements RewardFunction {
         return sources.contains(dataSource);
     }
 
+    /** Identical samples get identical judgements: the expression against the numbers. */
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
     @Override
     public Reward score(Prompt prompt, Completion completion) {
         Object target = prompt.reference().get(ReferenceKeys.TARGET);
