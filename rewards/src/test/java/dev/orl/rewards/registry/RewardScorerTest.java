@@ -117,7 +117,7 @@ class RewardScorerTest {
     }
     /** A batch function that records every call it gets and answers each sample by its text. */
     private record RecordingBatchReward(String name, Set<String> sources, List<List<String>> calls,
-            ScriptedReward.Behaviour behaviour) implements BatchRewardFunction {
+            boolean deterministic, ScriptedReward.Behaviour behaviour) implements BatchRewardFunction {
 
         @Override
         public boolean appliesTo(String dataSource) {
@@ -148,7 +148,7 @@ class RewardScorerTest {
     @Test
     void aBatchFunctionGetsOneCallHoldingOnlyTheSamplesRoutedToItInOrder() throws Exception {
         List<List<String>> calls = new CopyOnWriteArrayList<>();
-        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls,
+        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls, false,
                 text -> Reward.ok(text.length(), Map.of()));
         CompositeReward reward = new CompositeReward(List.of(
                 new CompositeReward.Part(RewardSpec.of("rm"), rm),
@@ -169,7 +169,7 @@ class RewardScorerTest {
     void aBatchCallThatOverrunsItsLimitTimesOutEverySampleItHoldsAndNoOther() throws Exception {
         CompositeReward reward = new CompositeReward(List.of(
                 new CompositeReward.Part(RewardSpec.of("rm"), new RecordingBatchReward("rm", Set.of("chat"),
-                        new CopyOnWriteArrayList<>(), text -> {
+                        new CopyOnWriteArrayList<>(), false, text -> {
                             Thread.sleep(60_000);
                             return Reward.ok(1.0, Map.of());
                         })),
@@ -268,31 +268,9 @@ class RewardScorerTest {
     @Test
     void aDeterministicBatchFunctionGetsEachDistinctSampleOnce() throws Exception {
         List<List<String>> calls = new CopyOnWriteArrayList<>();
-        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls,
+        BatchRewardFunction rm = new RecordingBatchReward("rm", Set.of("chat"), calls, true,
                 text -> Reward.ok(text.length(), Map.of()));
-        BatchRewardFunction deterministic = new BatchRewardFunction() {
-            @Override
-            public String name() {
-                return "rm";
-            }
-
-            @Override
-            public boolean deterministic() {
-                return true;
-            }
-
-            @Override
-            public Reward score(Prompt prompt, Completion completion) throws Exception {
-                return rm.score(prompt, completion);
-            }
-
-            @Override
-            public List<Reward> scoreBatch(List<Prompt> prompts, List<Completion> completions) throws Exception {
-                return rm.scoreBatch(prompts, completions);
-            }
-        };
-        CompositeReward reward = new CompositeReward(List.of(new CompositeReward.Part(RewardSpec.of("rm"),
-                deterministic)));
+        CompositeReward reward = new CompositeReward(List.of(new CompositeReward.Part(RewardSpec.of("rm"), rm)));
         ScoredBatch batch;
         try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(10))) {
             batch = scorer.score(Collections.nCopies(5, from("chat")), texts("a", "bb", "a", "ccc", "bb"));
