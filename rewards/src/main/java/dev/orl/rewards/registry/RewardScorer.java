@@ -277,12 +277,14 @@ public final class RewardScorer implements AutoCloseable {
         private final List<Prompt> prompts;
         private final List<Completion> completions;
         private final Map<String, Map<Sample, Integer>> firstByPart = new HashMap<>();
+        private final Sample[] samples;
         private int judgements;
         private int repeated;
 
         Repeats(List<Prompt> prompts, List<Completion> completions) {
             this.prompts = prompts;
             this.completions = completions;
+            this.samples = new Sample[prompts.size()];
         }
 
         /** The earlier sample whose judgement by {@code part} sample {@code i} shares, or -1 to judge it itself. */
@@ -291,8 +293,10 @@ public final class RewardScorer implements AutoCloseable {
             if (!part.function().deterministic()) {
                 return -1;
             }
-            Integer first = firstByPart.computeIfAbsent(part.name(), name -> new HashMap<>())
-                    .putIfAbsent(new Sample(prompts.get(i), completions.get(i)), i);
+            if (samples[i] == null) {
+                samples[i] = new Sample(prompts.get(i), completions.get(i));
+            }
+            Integer first = firstByPart.computeIfAbsent(part.name(), name -> new HashMap<>()).putIfAbsent(samples[i], i);
             if (first == null) {
                 return -1;
             }
