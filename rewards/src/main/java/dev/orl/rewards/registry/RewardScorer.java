@@ -296,7 +296,8 @@ public final class RewardScorer implements AutoCloseable {
             if (samples[i] == null) {
                 samples[i] = new Sample(prompts.get(i), completions.get(i));
             }
-            Integer first = firstByPart.computeIfAbsent(part.name(), name -> new HashMap<>()).putIfAbsent(samples[i], i);
+            Map<Sample, Integer> firsts = firstByPart.computeIfAbsent(part.name(), name -> new HashMap<>());
+            Integer first = firsts.putIfAbsent(samples[i], i);
             if (first == null) {
                 return -1;
             }
