@@ -114,7 +114,6 @@ public final class RewardScorer implements AutoCloseable {
             Repeats repeats) {
         List<Reward> rewards = new ArrayList<>();
         Map<String, double[]> sums = new LinkedHashMap<>();
-        int[] byStatus = new int[Reward.Status.values().length];
         for (int i = 0; i < pending.size(); i++) {
             Map<String, Reward> results = new LinkedHashMap<>();
             for (Map.Entry<String, CompletableFuture<Reward>> call : pending.get(i).entrySet()) {
@@ -126,15 +125,11 @@ public final class RewardScorer implements AutoCloseable {
                     sum[1]++;
                 }
             }
-            Reward combined = reward.combine(prompts.get(i).dataSource(), results);
-            byStatus[combined.status().ordinal()]++;
-            rewards.add(combined);
+            rewards.add(reward.combine(prompts.get(i).dataSource(), results));
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
-        ScoredBatch batch = new ScoredBatch(rewards, byStatus[Reward.Status.OK.ordinal()],
-                byStatus[Reward.Status.UNPARSEABLE.ordinal()], byStatus[Reward.Status.ERROR.ordinal()],
-                byStatus[Reward.Status.TIMEOUT.ordinal()], means, repeats.share());
+        ScoredBatch batch = ScoredBatch.of(rewards, means, repeats.share());
         if (batch.error() + batch.timeout() > 0) {
             LOG.warn("reward batch of {}: {} errors, {} timeouts (excluded from advantages); {} calls still stuck",
                     rewards.size(), batch.error(), batch.timeout(), stuck.get());

@@ -25,6 +25,15 @@ public record ScoredBatch(List<Reward> rewards, int ok, int unparseable, int err
         functionMeans = Map.copyOf(functionMeans);
     }
 
+    /** A batch of these rewards, with the status counts read off them. */
+    public static ScoredBatch of(List<Reward> rewards, Map<String, Double> functionMeans, double repeatRatio) {
+        int[] byStatus = new int[Reward.Status.values().length];
+        rewards.forEach(r -> byStatus[r.status().ordinal()]++);
+        return new ScoredBatch(rewards, byStatus[Reward.Status.OK.ordinal()],
+                byStatus[Reward.Status.UNPARSEABLE.ordinal()], byStatus[Reward.Status.ERROR.ordinal()],
+                byStatus[Reward.Status.TIMEOUT.ordinal()], functionMeans, repeatRatio);
+    }
+
     /** How many rewards may enter advantage computation (OK with a score). */
     public long usable() {
         return rewards.stream().filter(Reward::usable).count();

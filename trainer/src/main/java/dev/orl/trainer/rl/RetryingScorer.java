@@ -70,10 +70,8 @@ final class RetryingScorer {
         for (int i = 0; i < at.size(); i++) {
             rewards.set(at.get(i), again.rewards().get(i));
         }
-        int[] byStatus = new int[Reward.Status.values().length];
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (Reward r : rewards) {
-            byStatus[r.status().ordinal()]++;
             r.components().forEach((name, v) -> {
                 if (v != null && Double.isFinite(v)) {
                     double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
@@ -84,8 +82,6 @@ final class RetryingScorer {
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
-        return new ScoredBatch(rewards, byStatus[Reward.Status.OK.ordinal()],
-                byStatus[Reward.Status.UNPARSEABLE.ordinal()], byStatus[Reward.Status.ERROR.ordinal()],
-                byStatus[Reward.Status.TIMEOUT.ordinal()], means, batch.repeatRatio());
+        return ScoredBatch.of(rewards, means, batch.repeatRatio());
     }
 }
