@@ -7,7 +7,9 @@ import java.util.Objects;
  * The verdict of one or more reward functions on one completion.
  *
  * @param score the reward; {@code null} means "not applicable" or "could not judge" and is excluded from advantages
- * @param components the score of each contributing reward function, by function name
+ * @param components from a recipe's combined reward, the score of each contributing reward function by function name
+ *     (and {@code <function>/<part>} for the parts a function reported); from one function, the parts its score is
+ *     the mean of (IFEval's instructions, for example), or nothing
  * @param info verifier details worth logging (e.g. {@code acc}, {@code pred}, per-test verdicts); JSON-shaped values
  * @param status whether the score can be trusted; anything but {@link Status#OK} is counted, never silently 0
  */

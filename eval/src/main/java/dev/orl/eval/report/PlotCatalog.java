@@ -36,7 +36,9 @@ public final class PlotCatalog {
                 m -> m.equals("actor/pg_clipfrac") || m.equals("actor/pg_clipfrac_lower")
                         || m.equals("response_length/clip_ratio")));
         candidates.add(new PlotSpec("reward_functions.png", "Reward by function", "mean score",
-                m -> m.startsWith("reward/") && m.endsWith("/mean")));
+                m -> m.startsWith("reward/") && m.endsWith("/mean") && m.split("/").length == 3));
+        candidates.add(new PlotSpec("reward_parts.png", "Reward by part (IFEval: by instruction)", "mean score",
+                m -> m.startsWith("reward/") && m.endsWith("/mean") && m.split("/").length > 3));
         candidates.add(new PlotSpec("judging.png", "Judging and response health", "ratio",
                 m -> m.endsWith("_ratio") && (m.startsWith("reward/") || m.startsWith("response/"))
                         || m.equals("filter/kept_group_ratio")));

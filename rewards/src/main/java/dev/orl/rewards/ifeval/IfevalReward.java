@@ -6,6 +6,7 @@ import dev.orl.rewards.Reward;
 import dev.orl.rewards.RewardFunction;
 import dev.orl.rewards.registry.SourcePatterns;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Set;
  * reference (as in IFEval's data) and scores the answer 1/0 at prompt level (every instruction followed), with the
  * fraction of instructions followed at instruction level, or at graded level with the mean over instructions of 1
  * for each followed and half its {@link PartialCredit} share for each broken one; strict by default or loose.
+ *
+ * <p>At instruction and graded level the reward's {@code components} hold each instruction's share of the score
+ * (the score is their mean), so that an estimator such as {@code gdpo} can normalise them one by one.
  *
  * <p>Only the answer is judged: with {@code stripThink}, text up to the last {@code </think>} is dropped. A prompt
  * without instructions is "not applicable"; malformed instructions or kwargs give {@code UNPARSEABLE}.
@@ -96,29 +100,47 @@ public final class IfevalReward implements RewardFunction {
         } catch (IllegalArgumentException e) {
             return Reward.failed(Reward.Status.UNPARSEABLE, "prompt " + prompt.id() + ": " + e.getMessage());
         }
-        double score = switch (level) {
-            case PROMPT -> (loose ? verdict.loosePrompt() : verdict.strictPrompt()) ? 1.0 : 0.0;
-            case INSTRUCTION -> loose ? verdict.looseFraction() : verdict.strictFraction();
-            case GRADED -> graded(verdict, kwargs, answer);
-        };
+        Map<String, Double> parts = level == Level.PROMPT ? Map.of() : parts(verdict, kwargs, answer);
+        double score = level == Level.PROMPT
+                ? ((loose ? verdict.loosePrompt() : verdict.strictPrompt()) ? 1.0 : 0.0)
+                : mean(parts.values());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("strict", verdict.strict());
         info.put("loose", verdict.loose());
         info.put("acc", verdict.strictPrompt() ? 1.0 : 0.0);
-        return Reward.ok(score, info);
+        return new Reward(score, parts, info, Reward.Status.OK);
     }
 
-    private double graded(IfevalVerdict verdict, List<Map<String, ?>> kwargs, String answer) {
+    /**
+     * Each instruction's share of the score, keyed by its id ({@code #2}, {@code #3} on repeats): 1 when followed,
+     * and when broken 0 at instruction level or half its {@link PartialCredit} share at graded level. The score at
+     * these levels is their mean, so an advantage estimator can weigh the instructions separately (GDPO).
+     */
+    private Map<String, Double> parts(IfevalVerdict verdict, List<Map<String, ?>> kwargs, String answer) {
         List<Boolean> followed = loose ? verdict.loose() : verdict.strict();
-        if (followed.isEmpty()) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (int i = 0; i < followed.size(); i++) {
+            String id = verdict.instructionIds().get(i);
+            double value = followed.get(i) ? 1.0
+                    : level == Level.GRADED ? PARTIAL_WEIGHT * PartialCredit.share(id, kwargs.get(i), answer) : 0.0;
+            String key = id;
+            for (int k = 2; parts.containsKey(key); k++) {
+                key = id + "#" + k;
+            }
+            parts.put(key, value);
+        }
+        return parts;
+    }
+
+    private static double mean(Collection<Double> values) {
+        if (values.isEmpty()) {
             return 1.0;
         }
         double sum = 0;
-        for (int i = 0; i < followed.size(); i++) {
-            sum += followed.get(i) ? 1.0
-                    : PARTIAL_WEIGHT * PartialCredit.share(verdict.instructionIds().get(i), kwargs.get(i), answer);
+        for (double v : values) {
+            sum += v;
         }
-        return sum / followed.size();
+        return sum / values.size();
     }
 
     private String answer(String text) {

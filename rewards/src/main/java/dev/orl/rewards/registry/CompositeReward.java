@@ -19,8 +19,8 @@ import java.util.Set;
  * means "not applicable" and is left out of the sum; a non-OK status of a function with a non-zero weight makes the
  * whole reward non-OK with a {@code null} score (counted by the scorer, never turned into 0); a zero-weight function
  * is a metric: its score appears in {@code components} but not in the sum, and its failures do not spoil the sum.
- * {@code components} hold each function's own (unweighted) score; {@code info} holds each function's info under its
- * name.
+ * {@code components} hold each function's own (unweighted) score, and the parts a function reported under
+ * {@code <function>/<part>}; {@code info} holds each function's info under its name.
  */
 public final class CompositeReward implements RewardFunction {
 
@@ -120,6 +120,7 @@ public final class CompositeReward implements RewardFunction {
                 continue;
             }
             components.put(part.name(), result.score());
+            result.components().forEach((sub, v) -> components.put(part.name() + "/" + sub, v));
             if (part.spec().weighted()) {
                 sum += part.spec().weight() * result.score();
                 scored = true;
@@ -132,6 +133,30 @@ public final class CompositeReward implements RewardFunction {
             return new Reward(null, components, info, worst);
         }
         return new Reward(scored ? sum : null, components, info, Reward.Status.OK);
+    }
+
+    /**
+     * The weight of each channel of {@code reward} (combined by this composite for a prompt of {@code dataSource}),
+     * keyed like its {@code components}: a weighted function that reported parts is split into them, each at its
+     * weight over their count (its score is their mean), and any other weighted function is one channel at its
+     * weight. Zero-weight metrics and functions without a score are left out. Decoupled advantage estimators
+     * normalise each channel on its own before summing them with these weights.
+     */
+    public Map<String, Double> channelWeights(String dataSource, Reward reward) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (Part part : partsFor(dataSource)) {
+            if (!part.spec().weighted() || !reward.components().containsKey(part.name())) {
+                continue;
+            }
+            String prefix = part.name() + "/";
+            List<String> subs = reward.components().keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+            if (subs.isEmpty()) {
+                weights.put(part.name(), part.spec().weight());
+            } else {
+                subs.forEach(sub -> weights.put(sub, part.spec().weight() / subs.size()));
+            }
+        }
+        return weights;
     }
 
     /** Infrastructure failures outrank a timeout, which outranks an unparseable input. */

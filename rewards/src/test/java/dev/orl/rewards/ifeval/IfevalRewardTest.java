@@ -33,6 +33,20 @@ class IfevalRewardTest {
     }
 
     @Test
+    void instructionAndGradedLevelsReportEachInstructionsShareAndPromptLevelNone() throws Exception {
+        assertEquals(Map.of("punctuation:no_comma", 1.0, "detectable_content:postscript", 0.0),
+                create(Map.of("level", "instruction")).score(PROMPT, HALF).components());
+        assertEquals(Map.of(), create(Map.of()).score(PROMPT, HALF).components());
+        Prompt twice = new Prompt("t", "ifeval", List.of(), Map.of(
+                "instruction_id_list", List.of("keywords:existence", "keywords:existence"),
+                "kwargs", List.of(Map.of("keywords", List.of("river")), Map.of("keywords", List.of("moon")))), Map.of());
+        Reward graded = create(Map.of("level", "graded")).score(twice, Completion.ofText("A river."));
+        assertEquals(Map.of("keywords:existence", 1.0, "keywords:existence#2", 0.0), graded.components(),
+                "a repeated instruction gets its own key");
+        assertEquals(0.5, graded.score(), 1e-12, "the score is the mean of the parts");
+    }
+
+    @Test
     void gradedLevelRanksANearMissAboveAWideOneAndBelowAHit() throws Exception {
         Prompt lower = new Prompt("c", "ifeval", List.of(), Map.of(
                 "instruction_id_list", List.of("change_case:english_lowercase", "punctuation:no_comma"),

@@ -41,6 +41,21 @@ class CompositeRewardTest {
     }
 
     @Test
+    void partsAFunctionReportsAreKeptUnderItsNameAndSplitItsWeightIntoChannels() {
+        CompositeReward composite = new CompositeReward(List.of(
+                part("ifeval", 1.0, List.of(), Set.of(), text -> new Reward(0.5,
+                        Map.of("no_comma", 1.0, "postscript", 0.0), Map.of(), Reward.Status.OK)),
+                part("rm", 0.1, List.of(), Set.of(), text -> Reward.ok(0.8, Map.of())),
+                part("length", 0.0, List.of(), Set.of(), text -> Reward.ok(12.0, Map.of()))));
+        Reward r = composite.score(prompt("ifeval"), ANY);
+        assertEquals(0.5 + 0.1 * 0.8, r.score(), 1e-12, "the parts do not enter the sum twice");
+        assertEquals(Map.of("ifeval", 0.5, "ifeval/no_comma", 1.0, "ifeval/postscript", 0.0, "rm", 0.8,
+                "length", 12.0), r.components());
+        assertEquals(Map.of("ifeval/no_comma", 0.5, "ifeval/postscript", 0.5, "rm", 0.1),
+                composite.channelWeights("ifeval", r), "the zero-weight metric is no channel");
+    }
+
+    @Test
     void aFunctionWithOnlyANameAndAScoreJudgesEverySourceUnlessTheRecipeRoutesIt() {
         RewardFunction minimal = new RewardFunction() {
             @Override

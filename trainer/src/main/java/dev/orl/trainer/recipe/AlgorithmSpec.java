@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The RL algorithm of a stage; names are looked up in the algorithm registries.
  *
- * @param advantage advantage estimator: grpo, rloo, reinforce_pp, reinforce_pp_baseline, gae
+ * @param advantage advantage estimator: grpo, rloo, reinforce_pp, reinforce_pp_baseline, gae, gdpo
  * @param normByStd GRPO's division by the group std (off = Dr.GRPO)
  * @param gamma discount (REINFORCE++, GAE)
  * @param lam GAE's λ

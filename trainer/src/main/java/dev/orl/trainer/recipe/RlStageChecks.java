@@ -62,6 +62,9 @@ final class RlStageChecks {
                 "must be >= 1");
         p.require(a.kl().coef() >= 0, at + ".kl.coef", "must be >= 0 (0 = off)");
         p.require(a.kl().applyTo() != null, at + ".kl.apply_to", "must be loss or reward");
+        p.require(!"gdpo".equals(a.advantage()) || a.kl().coef() == 0 || a.kl().applyTo() != AlgorithmSpec.Kl.Target.REWARD,
+                at + ".kl.apply_to", "must be loss with advantage gdpo, which normalises the reward's parts one by one"
+                        + " and has no place for a per-token KL penalty in the reward");
         p.require(a.entropyCoef() >= 0, at + ".entropy_coef", "must be >= 0");
         p.require(a.dynamicSampling().maxRounds() >= 1, at + ".dynamic_sampling.max_rounds", "must be >= 1");
         List<String> rewardNames = s.rewards().stream().map(r -> r.path("name").asText(null))

@@ -32,6 +32,11 @@ final class RetryingScorer {
         this.retries = retries;
     }
 
+    /** The combined reward the scorer judges with. */
+    dev.orl.rewards.registry.CompositeReward reward() {
+        return scorer.reward();
+    }
+
     ScoredBatch score(List<Prompt> prompts, List<Completion> completions) throws InterruptedException {
         ScoredBatch batch = scorer.score(prompts, completions);
         for (int attempt = 1; attempt <= retries; attempt++) {

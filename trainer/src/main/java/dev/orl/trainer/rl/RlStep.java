@@ -33,6 +33,9 @@ import java.util.NoSuchElementException;
  */
 public final class RlStep {
 
+    /** The channel name of the overlong penalty for estimators that normalise channels one by one. */
+    static final String OVERLONG_CHANNEL = "overlong";
+
     private final RlParts parts;
     private final DynamicSamplingFilter filter = new DynamicSamplingFilter(1e-9);
 
@@ -209,6 +212,9 @@ public final class RlStep {
             List<ScoredResponse> scored = new ArrayList<>();
             for (Trajectory t : group) {
                 ScoredResponse r = ScoredResponse.outcome(shapedScore(t.reward, t.completion), t.responseLength());
+                if (estimator.needsChannels()) {
+                    r = r.withChannels(channels(t));
+                }
                 if (klInReward) {
                     r = r.withTokenPenalty(klPerToken(t), kl.coef());
                 }
@@ -225,6 +231,24 @@ public final class RlStep {
             flat.get(i).advantages = result.advantages().get(i);
             flat.get(i).returns = result.returns().get(i);
         }
+    }
+
+    /**
+     * The weighted parts of a trajectory's score: the reward's channels, plus the overlong penalty as one more
+     * channel at weight 1 when it applies.
+     */
+    private Map<String, ScoredResponse.Channel> channels(Trajectory t) {
+        Map<String, ScoredResponse.Channel> out = new LinkedHashMap<>();
+        if (!t.reward.usable()) {
+            return out;
+        }
+        parts.scorer().reward().channelWeights(t.prompt.dataSource(), t.reward).forEach((name, weight) ->
+                out.put(name, new ScoredResponse.Channel(t.reward.components().get(name), weight)));
+        double penalty = parts.overlong().penalty(t.responseLength());
+        if (penalty != 0) {
+            out.put(OVERLONG_CHANNEL, new ScoredResponse.Channel(penalty, 1));
+        }
+        return out;
     }
 
     private static double[] klPerToken(Trajectory t) {

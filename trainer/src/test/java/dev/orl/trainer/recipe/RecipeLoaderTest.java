@@ -220,6 +220,14 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void rejectsGdpoWithKlInTheRewardWhereItHasNoChannel() {
+        String msg = failure(RECIPE + "    algorithm: {advantage: gdpo, kl: {coef: 0.1, apply_to: reward}}\n");
+        assertTrue(msg.contains("'stages.s1.algorithm.kl.apply_to' must be loss with advantage gdpo"), msg);
+        Recipe ok = parse(RECIPE + "    algorithm: {advantage: gdpo, kl: {coef: 0.1, apply_to: loss}}\n").recipe();
+        assertEquals("gdpo", ok.stage("s1").algorithm().advantage());
+    }
+
+    @Test
     void missingFilesAndDirectoriesAreNamedWithTheirKeys() {
         String msg = failure(RECIPE.replace("  init: {hidden_size: 64, num_layers: 2}\n  tokenizer: char\n",
                 "  checkpoint: models/nowhere\n") + "validation:\n  sets:\n    math: {data: {files: [a.jsonl]}}\n");

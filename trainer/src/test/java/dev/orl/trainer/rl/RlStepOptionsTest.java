@@ -10,6 +10,9 @@ import dev.orl.rewards.RewardFunction;
 import dev.orl.rewards.registry.CompositeReward;
 import dev.orl.rewards.registry.RewardScorer;
 import dev.orl.rewards.registry.RewardSpec;
+import dev.orl.trainer.algo.advantage.EstimatorSettings;
+import dev.orl.trainer.algo.advantage.GdpoAdvantage;
+import dev.orl.trainer.algo.advantage.ScoredResponse;
 import dev.orl.trainer.recipe.StageSpec;
 import dev.orl.trainer.rollout.Policy;
 import dev.orl.trainer.testing.DigitReward;
@@ -28,13 +31,17 @@ class RlStepOptionsTest {
     // The scorer timeout is generous on purpose: on a loaded machine a 5 s budget could time out every reward,
     // leave nothing trainable and make these option tests fail for reasons that are not theirs.
     private static Map<String, Double> firstStep(String algorithm, String override, CompositeReward reward) {
+        return firstStepResult(algorithm, override, reward).metrics();
+    }
+
+    private static RlStep.Result firstStepResult(String algorithm, String override, CompositeReward reward) {
         StageSpec stage = (override.isEmpty() ? TestRecipes.rl(algorithm, "") : TestRecipes.rl(algorithm, "", override))
                 .recipe().stage("rl");
         Policy policy = TinyPolicies.random(9);
         try (var model = policy.model(); RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(60));
                 RlSession session = RlStepFactory.builtIn().open(stage, policy, null, null,
                         new ListPromptSource(DigitReward.prompts(8)), scorer, 4, Perf.DEFAULT_PEAK_FLOPS)) {
-            return session.step(1).metrics();
+            return session.step(1);
         }
     }
 
@@ -134,6 +141,36 @@ class RlStepOptionsTest {
             return Reward.ok(Math.floorMod(java.util.Arrays.hashCode(completion.responseIds()), 1000) / 1000.0,
                     Map.of());
         }
+    }
+
+    @Test
+    void gdpoNormalisesEachWeightedRewardOfTheStepOnItsOwn() {
+        CompositeReward reward = new CompositeReward(List.of(
+                new CompositeReward.Part(RewardSpec.of("digit_share"), new DigitReward()),
+                new CompositeReward.Part(new RewardSpec("jitter", 0.1, List.of(), Map.of()), new Jitter())));
+        RlStep.Result step = firstStepResult("{advantage: gdpo}", "", reward);
+        Map<String, List<RolloutRecord>> byPrompt = new java.util.LinkedHashMap<>();
+        step.rollouts().forEach(r -> byPrompt.computeIfAbsent(r.promptId(), k -> new java.util.ArrayList<>()).add(r));
+        List<List<ScoredResponse>> channelled = new java.util.ArrayList<>();
+        List<List<ScoredResponse>> whole = new java.util.ArrayList<>();
+        for (List<RolloutRecord> group : byPrompt.values()) {
+            channelled.add(group.stream().map(r -> ScoredResponse.outcome(r.score(), 1).withChannels(Map.of(
+                    "digit_share", new ScoredResponse.Channel(r.components().get("digit_share"), 1.0),
+                    "jitter", new ScoredResponse.Channel(r.components().get("jitter"), 0.1)))).toList());
+            whole.add(group.stream().map(r -> ScoredResponse.outcome(r.score(), 1)).toList());
+        }
+        GdpoAdvantage gdpo = new GdpoAdvantage(EstimatorSettings.defaults());
+        double[] expected = gdpo.estimate(channelled).advantages().stream().mapToDouble(a -> a[0]).toArray();
+        double[] ofTheSum = gdpo.estimate(whole).advantages().stream().mapToDouble(a -> a[0]).toArray();
+        double[] actual = byPrompt.values().stream().flatMap(List::stream).mapToDouble(RolloutRecord::advantage)
+                .toArray();
+        assertEquals(64, actual.length, "8 prompts x 8 samples, no filter");
+        double apart = 0;
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6, "response " + i + " must be normalised reward by reward");
+            apart = Math.max(apart, Math.abs(ofTheSum[i] - actual[i]));
+        }
+        assertTrue(apart > 0.05, "normalising the weighted sum instead would differ: " + apart);
     }
 
     @Test

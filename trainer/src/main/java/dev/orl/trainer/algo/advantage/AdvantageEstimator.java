@@ -17,6 +17,14 @@ public interface AdvantageEstimator {
         return false;
     }
 
+    /**
+     * True when every response must carry its score's weighted parts ({@link ScoredResponse#channels()}); without
+     * them a response is one channel, its score at weight 1.
+     */
+    default boolean needsChannels() {
+        return false;
+    }
+
     /** The fewest responses per prompt that carry a signal (2 for estimators with a group baseline). */
     default int minGroupSize() {
         return 1;

@@ -18,7 +18,7 @@ public final class AdvantageEstimators {
         this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
     }
 
-    /** {@code grpo}, {@code rloo}, {@code reinforce_pp}, {@code reinforce_pp_baseline}, {@code gae}. */
+    /** {@code grpo}, {@code rloo}, {@code reinforce_pp}, {@code reinforce_pp_baseline}, {@code gae}, {@code gdpo}. */
     public static AdvantageEstimators builtIn() {
         Map<String, Function<EstimatorSettings, AdvantageEstimator>> m = new LinkedHashMap<>();
         m.put("grpo", GrpoAdvantage::new);
@@ -26,6 +26,7 @@ public final class AdvantageEstimators {
         m.put("reinforce_pp", ReinforcePlusPlusAdvantage::new);
         m.put("reinforce_pp_baseline", ReinforcePlusPlusBaselineAdvantage::new);
         m.put("gae", GaeAdvantage::new);
+        m.put("gdpo", GdpoAdvantage::new);
         return new AdvantageEstimators(m);
     }
 

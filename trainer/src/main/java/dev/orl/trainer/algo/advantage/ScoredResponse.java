@@ -1,6 +1,9 @@
 package dev.orl.trainer.algo.advantage;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,15 +14,25 @@ import java.util.Objects;
  * @param tokenRewards one reward per response token: the score on the last token plus any per-token shaping (such as
  *     {@code -β·KL} when KL is applied in the reward); its length is the response length
  * @param values the critic's value per response token, or {@code null} when no critic runs
+ * @param channels the score's weighted parts by name (one per reward function, or per instruction of an IFEval
+ *     reward), for estimators that normalise each part on its own; empty when none were attached
  */
-public record ScoredResponse(Double score, double[] tokenRewards, double[] values) {
+public record ScoredResponse(Double score, double[] tokenRewards, double[] values, Map<String, Channel> channels) {
+
+    /** One part of the score: its value and the weight it is summed with. */
+    public record Channel(double value, double weight) {}
 
     public ScoredResponse {
         Objects.requireNonNull(tokenRewards, "tokenRewards");
+        channels = channels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(channels));
         if (values != null && values.length != tokenRewards.length) {
             throw new IllegalArgumentException("values has " + values.length + " entries but the response has "
                     + tokenRewards.length + " tokens");
         }
+    }
+
+    public ScoredResponse(Double score, double[] tokenRewards, double[] values) {
+        this(score, tokenRewards, values, Map.of());
     }
 
     /** A response whose only reward is its outcome score, placed on its last token. */
@@ -36,7 +49,12 @@ public record ScoredResponse(Double score, double[] tokenRewards, double[] value
 
     /** This response with the critic's per-token values attached. */
     public ScoredResponse withValues(double[] perTokenValues) {
-        return new ScoredResponse(score, tokenRewards, perTokenValues.clone());
+        return new ScoredResponse(score, tokenRewards, perTokenValues.clone(), channels);
+    }
+
+    /** This response with the parts of its score attached, in iteration order. */
+    public ScoredResponse withChannels(Map<String, Channel> parts) {
+        return new ScoredResponse(score, tokenRewards, values, parts);
     }
 
     /** This response with {@code coef * penalty[t]} subtracted from each token's reward (KL in the reward). */
@@ -49,7 +67,7 @@ public record ScoredResponse(Double score, double[] tokenRewards, double[] value
         for (int t = 0; t < shaped.length; t++) {
             shaped[t] -= coef * penalty[t];
         }
-        return new ScoredResponse(score, shaped, values);
+        return new ScoredResponse(score, shaped, values, channels);
     }
 
     /** Response length in tokens. */
@@ -76,12 +94,13 @@ public record ScoredResponse(Double score, double[] tokenRewards, double[] value
         return o instanceof ScoredResponse other
                 && Objects.equals(score, other.score)
                 && Arrays.equals(tokenRewards, other.tokenRewards)
-                && Arrays.equals(values, other.values);
+                && Arrays.equals(values, other.values)
+                && channels.equals(other.channels);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(score, Arrays.hashCode(tokenRewards), Arrays.hashCode(values));
+        return Objects.hash(score, Arrays.hashCode(tokenRewards), Arrays.hashCode(values), channels);
     }
 
     @Override

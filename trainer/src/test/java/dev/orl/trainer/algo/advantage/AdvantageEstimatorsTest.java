@@ -160,7 +160,7 @@ class AdvantageEstimatorsTest {
     void unknownEstimatorNamesListTheKnownOnes() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> registry.create("grp", EstimatorSettings.defaults()));
-        assertTrue(e.getMessage().contains("grpo, rloo, reinforce_pp, reinforce_pp_baseline, gae"), e.getMessage());
+        assertTrue(e.getMessage().contains("grpo, rloo, reinforce_pp, reinforce_pp_baseline, gae, gdpo"), e.getMessage());
     }
 
     @Test
