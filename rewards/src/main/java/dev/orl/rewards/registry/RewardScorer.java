@@ -125,7 +125,15 @@ public final class RewardScorer implements AutoCloseable {
                     sum[1]++;
                 }
             }
-            rewards.add(reward.combine(prompts.get(i).dataSource(), results));
+            Reward combined = reward.combine(prompts.get(i).dataSource(), results);
+            combined.components().forEach((key, v) -> {
+                if (key.indexOf('/') >= 0) {
+                    double[] sum = sums.computeIfAbsent(key, name -> new double[2]);
+                    sum[0] += v;
+                    sum[1]++;
+                }
+            });
+            rewards.add(combined);
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));

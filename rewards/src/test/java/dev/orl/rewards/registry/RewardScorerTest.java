@@ -34,6 +34,20 @@ class RewardScorerTest {
     }
 
     @Test
+    void logsTheMeanOfEachPartAFunctionReports() throws Exception {
+        CompositeReward reward = single("ifeval", text -> new Reward(text.length() % 2 * 0.5,
+                Map.of("a", text.length() % 2 * 1.0, "b", 0.0), Map.of(), Reward.Status.OK));
+        ScoredBatch batch;
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(30))) {
+            batch = scorer.score(Collections.nCopies(4, PROMPT), texts("x", "xx", "xxx", "yy"));
+        }
+        Map<String, Double> metrics = batch.metrics();
+        assertEquals(0.25, metrics.get("reward/ifeval/mean"), 1e-12);
+        assertEquals(0.5, metrics.get("reward/ifeval/a/mean"), 1e-12, "two of four follow a: " + metrics);
+        assertEquals(0.0, metrics.get("reward/ifeval/b/mean"), 1e-12);
+    }
+
+    @Test
     void keepsInputOrderAndCountsEachKindOfFailureApart() throws Exception {
         CompositeReward reward = single("judge", text -> switch (text) {
             case "right" -> Reward.ok(1.0, Map.of());
