@@ -19,4 +19,23 @@ public interface RewardFunctionProvider {
      *     with an {@link IllegalArgumentException} that names them
      */
     RewardFunction create(Map<String, Object> options, RewardContext context);
+
+    /**
+     * Checks the options before any training starts, so that a mistyped option fails before the stages ahead of the
+     * one that uses it have run. The default creates the function and closes it; override it when creating is
+     * expensive or needs files an earlier stage of the run writes (a reward model trained in the same run).
+     *
+     * @throws IllegalArgumentException naming the problem, as {@link #create} would
+     */
+    default void check(Map<String, Object> options, RewardContext context) {
+        RewardFunction function = create(options, context);
+        if (function instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("reward '" + name() + "': closing the checked function failed: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
 }

@@ -81,6 +81,18 @@ public final class RewardRegistry {
         return function;
     }
 
+    /**
+     * Checks one raw recipe entry without keeping a function: its keys and types ({@link RewardSpec#fromMap}), its
+     * name, and its options ({@link RewardFunctionProvider#check}).
+     *
+     * @return the entry as a spec
+     */
+    public RewardSpec check(Map<String, ?> entry, RewardContext context) {
+        RewardSpec spec = RewardSpec.fromMap(entry);
+        provider(spec.name()).check(spec.options(), context);
+        return spec;
+    }
+
     /** The weighted, routed combination of every entry of a recipe's {@code rewards:} list. */
     public CompositeReward compose(List<RewardSpec> specs, RewardContext context) {
         List<CompositeReward.Part> parts = new ArrayList<>();

@@ -33,4 +33,10 @@ public final class RewardModelProvider implements RewardFunctionProvider {
                     + e.getMessage(), e);
         }
     }
+
+    /** Reads the options without loading the model, which an earlier stage of the same run may still have to train. */
+    @Override
+    public void check(Map<String, Object> options, RewardContext context) {
+        RewardModelConfig.fromOptions(RewardOptions.of(name(), options), context);
+    }
 }

@@ -57,6 +57,20 @@ class RewardRegistryTest {
     }
 
     @Test
+    void checkingAnEntryReadsItsOptionsWithoutLoadingARewardModelAnEarlierStageTrains() {
+        BasicRewardContext context = new BasicRewardContext(java.nio.file.Path.of("."), List.of());
+        RewardSpec spec = registry.check(Map.of("name", "reward_model", "weight", 0.1,
+                "options", Map.of("path", "runs/not-yet/stages/rm/final", "normalize", "sigmoid")), context);
+        assertEquals(0.1, spec.weight());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.check(Map.of(
+                "name", "reward_model", "options", Map.of("path", "x", "normalise", "sigmoid")), context));
+        assertTrue(e.getMessage().contains("unknown option(s) [normalise]"), e.getMessage());
+        IllegalArgumentException math = assertThrows(IllegalArgumentException.class, () -> registry.check(Map.of(
+                "name", "math_accuracy", "options", Map.of("strictt", true)), context));
+        assertTrue(math.getMessage().contains("unknown option(s) [strictt]"), math.getMessage());
+    }
+
+    @Test
     void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
         assertEquals(0, DidYouMean.distance("abc", "abc"));
         assertEquals(2, DidYouMean.distance("think_fromat", "think_format"));

@@ -64,7 +64,7 @@ public final class Pipeline {
         this.recipe = loaded.recipe();
         this.baseDir = baseDir;
         this.data = new StageData(loaded, baseDir, rewards, runDir);
-        plan();
+        plan(recipe, data);
         this.run = RunDirectory.create(runDir);
     }
 
@@ -84,19 +84,32 @@ public final class Pipeline {
     }
 
     /**
-     * Binds every data spec and reward list and reads every data set now, so that a malformed spec, reward entry or
-     * record fails before any work rather than hours into a later stage.
+     * Checks a recipe as a run does before any work ({@link #plan}), writing nothing: what {@code orl recipe} runs.
+     *
+     * @throws RecipeException naming the file, line and key of the first problem
      */
-    private void plan() {
+    public static void check(LoadedRecipe loaded, Path runDir, Path baseDir, RewardRegistry rewards) {
+        plan(loaded.recipe(), new StageData(loaded, baseDir, rewards, runDir));
+    }
+
+    /**
+     * Binds every data spec and reward list and reads every data set now, so that a malformed spec, reward entry or
+     * record, or a reward routed to a data source its prompts do not have, fails before any work rather than hours
+     * into a later stage.
+     */
+    private static void plan(Recipe recipe, StageData data) {
         for (Map.Entry<String, StageSpec> e : recipe.stages().entrySet()) {
             String at = "stages." + e.getKey();
-            data.allPrompts(e.getValue().data(), at + ".data");
+            List<Prompt> prompts = data.allPrompts(e.getValue().data(), at + ".data");
             if (e.getValue().kind() == StageKind.RL) {
-                data.checkRewards(e.getValue().rewards(), at + ".rewards");
+                data.checkRewards(e.getValue().rewards(), at + ".rewards", StageData.sources(prompts));
             }
         }
-        recipe.validation().sets().forEach((name, set) -> data.dataSpec(set.data(), "validation.sets." + name
-                + ".data"));
+        recipe.validation().sets().forEach((name, set) -> {
+            String at = "validation.sets." + name;
+            List<Prompt> prompts = data.allPrompts(set.data(), at + ".data");
+            data.checkRewards(set.rewards(), at + ".rewards", StageData.sources(prompts));
+        });
     }
 
     /**

@@ -10,13 +10,19 @@ import dev.orl.datasets.spec.DatasetSpec;
 import dev.orl.rewards.Prompt;
 import dev.orl.rewards.registry.BasicRewardContext;
 import dev.orl.rewards.registry.CompositeReward;
+import dev.orl.rewards.registry.DidYouMean;
 import dev.orl.rewards.registry.RewardRegistry;
 import dev.orl.rewards.registry.RewardSpec;
 import dev.orl.trainer.recipe.LoadedRecipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a recipe's open sections (data specs, reward lists) into the datasets and rewards modules' objects; a
@@ -25,6 +31,7 @@ import java.util.Map;
 public final class StageData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
 
     private final LoadedRecipe recipe;
     private final Path baseDir;
@@ -71,17 +78,34 @@ public final class StageData {
     }
 
     /**
-     * Checks the reward list at {@code path} without building its functions (a reward model may be trained by an
-     * earlier stage of the same run): every entry parses and names a registered function.
+     * Checks the reward list at {@code path} before any training: every entry's keys, types, name and options (a
+     * reward model is not loaded, since an earlier stage of the same run may train it), and every name in its
+     * {@code data_sources} against {@code sources}, the data sources of the prompts it judges, so that a mistyped
+     * one fails here instead of leaving every prompt unjudged.
      */
-    public void checkRewards(List<JsonNode> specs, String path) {
+    public void checkRewards(List<JsonNode> specs, String path, Set<String> sources) {
         for (int i = 0; i < specs.size(); i++) {
+            RewardSpec spec;
             try {
-                rewards.provider(RewardSpec.fromMap(entry(specs.get(i))).name());
+                spec = rewards.check(entry(specs.get(i)), context());
             } catch (RuntimeException e) {
                 throw recipe.problemAt(path + "." + i, rootMessage(e));
             }
+            for (String routed : spec.dataSources()) {
+                if (!sources.contains(routed)) {
+                    throw recipe.problemAt(path + "." + i + ".data_sources", "names '" + routed + "', a data source"
+                            + " none of these prompts has" + DidYouMean.hint(routed, sources) + " (they have: "
+                            + String.join(", ", new TreeSet<>(sources)) + ")");
+                }
+            }
         }
+    }
+
+    /** The data sources of {@code prompts}: the names reward lists route by. */
+    public static Set<String> sources(List<Prompt> prompts) {
+        Set<String> out = new LinkedHashSet<>();
+        prompts.forEach(p -> out.add(p.dataSource()));
+        return out;
     }
 
     /** The weighted, routed combination of the reward list at {@code path}. */
@@ -91,14 +115,25 @@ public final class StageData {
             for (JsonNode spec : specs) {
                 entries.add(entry(spec));
             }
-            return rewards.composeFromConfig(entries, new BasicRewardContext(baseDir, List.of()));
+            return rewards.composeFromConfig(entries, context());
         } catch (RuntimeException e) {
             throw recipe.problemAt(path, rootMessage(e));
         }
     }
 
+    private BasicRewardContext context() {
+        return new BasicRewardContext(baseDir, List.of());
+    }
+
     private Map<String, Object> entry(JsonNode spec) {
         String text = spec.toString().replace("${run_dir}", runDir.toAbsolutePath().toString().replace("\\", "/"));
+        Matcher left = PLACEHOLDER.matcher(text);
+        if (left.find()) {
+            throw new IllegalArgumentException(left.group().equals("${sandbox_url}")
+                    ? "'${sandbox_url}' is filled in only by 'orl quickstart', with the URL of the sandbox it starts;"
+                            + " under 'orl train' put the URL of a server started with 'orl sandbox serve' in its place"
+                    : "'" + left.group() + "' is no placeholder orl fills in (only ${run_dir} is)");
+        }
         try {
             return JSON.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (java.io.IOException e) {

@@ -1,5 +1,10 @@
-package dev.orl.trainer.recipe;
+package dev.orl.trainer.cli;
 
+import dev.orl.rewards.registry.RewardRegistry;
+import dev.orl.trainer.pipeline.Pipeline;
+import dev.orl.trainer.recipe.LoadedRecipe;
+import dev.orl.trainer.recipe.RecipeException;
+import dev.orl.trainer.recipe.RecipeLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code orl recipe RECIPE.yaml [--set k=v]...}: validates a recipe and prints it fully resolved, doing no work. */
+/**
+ * {@code orl recipe RECIPE.yaml [--set k=v]...}: checks a recipe as {@code orl train} does before any work and prints
+ * it fully resolved, writing nothing.
+ */
 @Command(name = "recipe", mixinStandardHelpOptions = true,
-        description = "Check a recipe (unknown keys, types, names, files) and print it with every default resolved.")
+        description = "Check a recipe as 'orl train' does before any work (keys, types, names, files, data, reward "
+                + "options and routing) and print it with every default resolved.")
 public final class RecipeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RECIPE", description = "the recipe YAML file")
@@ -28,6 +37,8 @@ public final class RecipeCommand implements Callable<Integer> {
     public Integer call() {
         try {
             LoadedRecipe loaded = new RecipeLoader().load(recipe, overrides);
+            Path base = Path.of("").toAbsolutePath();
+            Pipeline.check(loaded, base.resolve(loaded.recipe().runDir()), base, RewardRegistry.discover());
             spec.commandLine().getOut().print(loaded.recipe().resolvedYaml());
             spec.commandLine().getOut().flush();
             return 0;

@@ -1,4 +1,4 @@
-package dev.orl.trainer.recipe;
+package dev.orl.trainer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +33,8 @@ class RecipeCommandTest {
 
     @Test
     void printsTheResolvedRecipeOnStdoutOnly() throws IOException {
-        Path data = Files.writeString(dir.resolve("train.jsonl"), "{}\n");
         Path file = recipe("model: {init: {hidden_size: 8}, tokenizer: char}\nstages:\n  cold: {kind: sft, steps: 2, "
-                + "data: {path: " + data + "}}\n");
+                + "data: {sources: [{format: synthetic/arith, synthetic: {count: 4}}]}}\n");
         assertEquals(0, run(file.toString(), "--set", "stages.cold.sft.batch_size=4"), err.toString());
         assertTrue(out.toString().contains("batch_size: 4"), out.toString());
         assertEquals("", err.toString(), "nothing but the YAML is printed");
@@ -48,5 +47,34 @@ class RecipeCommandTest {
         assertTrue(err.toString().contains("r.yaml line 2: unknown key 'sede' (did you mean 'seed'?)"),
                 err.toString());
         assertEquals("", out.toString(), "stdout stays clean on errors");
+    }
+
+    private static final String RL = "model: {init: {hidden_size: 8}, tokenizer: char}\nstages:\n  s1:\n    kind: rl\n"
+            + "    steps: 1\n    data:\n      sources: [{name: arith, format: synthetic/arith, synthetic: {count: 4}}]\n"
+            + "    rewards:\n";
+
+    @Test
+    void rejectsARewardRoutedToADataSourceNoPromptHas() throws IOException {
+        Path file = recipe(RL + "      - {name: math_accuracy, data_sources: [arithx]}\n");
+        assertEquals(2, run(file.toString()), out.toString());
+        assertTrue(err.toString().contains("r.yaml line 9: 'stages.s1.rewards.0.data_sources': names 'arithx', a data"
+                + " source none of these prompts has (did you mean 'arith'?) (they have: arith)"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void rejectsAMistypedRewardOptionBeforeAnyStageRuns() throws IOException {
+        Path file = recipe(RL + "      - {name: math_accuracy, options: {strictt: true}}\n");
+        assertEquals(2, run(file.toString()), out.toString());
+        assertTrue(err.toString().contains("r.yaml line 9: 'stages.s1.rewards.0': reward 'math_accuracy': unknown option(s)"
+                + " [strictt]"),
+                err.toString());
+    }
+
+    @Test
+    void sandboxUrlLeftInARecipeSaysOnlyQuickstartFillsItIn() throws IOException {
+        Path file = recipe(RL + "      - {name: code_exec, options: {urls: [\"${sandbox_url}\"]}}\n");
+        assertEquals(2, run(file.toString()), out.toString());
+        assertTrue(err.toString().contains("'${sandbox_url}' is filled in only by 'orl quickstart'"), err.toString());
     }
 }
