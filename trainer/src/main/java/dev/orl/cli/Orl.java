@@ -67,16 +67,7 @@ public final class Orl implements Runnable {
      */
     private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
-        StringBuilder message = new StringBuilder(command.getCommandSpec().qualifiedName()).append(": ");
-        String last = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (last == null || !last.contains(text)) {
-                message.append(last == null ? "" : "\n  caused by: ").append(text);
-            }
-            last = text;
-        }
-        err.println(message);
+        err.println(FailureMessage.of(command.getCommandSpec().qualifiedName(), failure));
         if (System.getenv("ORL_DEBUG") != null) {
             failure.printStackTrace(err);
         }

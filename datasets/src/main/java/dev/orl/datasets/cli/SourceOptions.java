@@ -1,5 +1,6 @@
 package dev.orl.datasets.cli;
 
+import dev.orl.datasets.jsonl.JsonlFile;
 import dev.orl.datasets.jsonl.OnError;
 import dev.orl.datasets.spec.DatasetLoader;
 import dev.orl.datasets.spec.DatasetSpec;
@@ -8,10 +9,16 @@ import dev.orl.datasets.synthetic.SyntheticSplit;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that name one source on the command line, shared by {@code preview} and {@code stats}. */
 final class SourceOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--source", required = true,
             description = "Data source name; also the format when --format is not given "
@@ -74,6 +81,16 @@ final class SourceOptions {
     }
 
     DatasetLoader.Loaded load() {
-        return DatasetLoader.builtIn(Path.of("")).load(toSpec(), "--path");
+        DatasetLoader loader = DatasetLoader.builtIn(Path.of(""));
+        String fmt = resolvedFormat();
+        boolean file = !fmt.startsWith("synthetic/");
+        if (file && path != null) {
+            // Checked here because the loader would name the key "<configKey>.path", which is no option.
+            JsonlFile.requireReadable(path, "--path");
+        } else if (file && loader.knownFormats().contains(fmt)) {
+            throw new ParameterException(command.commandLine(), "--path is required for --source " + source
+                    + (format == null ? "" : " (format " + format + ")") + ": a JSONL or JSONL.gz file");
+        }
+        return loader.load(toSpec(), null);
     }
 }

@@ -27,7 +27,7 @@ public final class DatasetLoader {
     private final Generators generators;
     private final Path baseDir;
 
-    /** @param baseDir relative paths in specs resolve against this (usually the recipe's directory) */
+    /** @param baseDir relative paths in specs resolve against this (the CLI passes the working directory) */
     public DatasetLoader(Adapters adapters, Generators generators, Path baseDir) {
         this.adapters = adapters;
         this.generators = generators;
@@ -61,6 +61,11 @@ public final class DatasetLoader {
     }
 
     private Loaded read(DatasetSpec spec, String configKey) {
+        if (!adapters.has(spec.format())) {
+            // Not adapters.forFormat's error: that one cannot list the generators, which are formats here too.
+            throw new IllegalArgumentException("unknown data format '" + spec.format() + "' (known: "
+                    + String.join(", ", knownFormats()) + ")");
+        }
         RecordAdapter adapter = adapters.forFormat(spec.format());
         String pathKey = configKey == null ? "path" : configKey + ".path";
         if (spec.path() == null) {
@@ -89,6 +94,13 @@ public final class DatasetLoader {
             }
         }
         return new Loaded(spec, prompts, skipped);
+    }
+
+    /** Every format a spec may name: the file formats, then the generators ({@code synthetic/...}). */
+    public List<String> knownFormats() {
+        List<String> known = new ArrayList<>(adapters.formats());
+        known.addAll(generators.names());
+        return known;
     }
 
     private Loaded generate(DatasetSpec spec) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param name the data source name prompts are routed and reported by (default: the format)
  * @param format a file format ({@code gsm8k}, {@code math}, {@code humaneval}, {@code mbpp}, {@code ifeval},
  *     {@code preference}, {@code orl}) or a generator ({@code synthetic/arith}, ...)
- * @param path the JSONL or JSONL.gz file, relative to the recipe's base directory; none for generators
+ * @param path the JSONL or JSONL.gz file, relative to the loader's base directory (under the CLI, the working
+ *     directory); none for generators
  * @param weight share in a mixture, relative to the other sources (default 1)
  * @param template how questions become chat turns (default: chat, the format's own instruction)
  * @param onError {@code fail} (default) or {@code skip} malformed records

@@ -71,7 +71,22 @@ class DataCommandTest {
     void missingFileExitsNonZeroNamingThePath() {
         Run r = run("stats", "--source", "mbpp", "--path", "/no/such/mbpp.jsonl");
         assertTrue(r.exit() != 0);
-        assertTrue(r.err().contains("/no/such/mbpp.jsonl") && r.err().contains("--path"), r.err());
+        assertTrue(r.err().contains("/no/such/mbpp.jsonl") && r.err().contains("(from '--path')"), r.err());
+    }
+
+    @Test
+    void fileSourceWithoutPathAsksForTheOption() {
+        Run r = run("preview", "--source", "gsm8k");
+        assertEquals(2, r.exit(), "a missing option is a usage error: " + r.err());
+        assertTrue(r.err().startsWith("--path is required for --source gsm8k"), r.err());
+    }
+
+    @Test
+    void unknownFormatListsFileFormatsAndGenerators() {
+        Run r = run("preview", "--source", "gsm9k");
+        assertTrue(r.exit() != 0);
+        assertTrue(r.err().contains("unknown data format 'gsm9k'") && r.err().contains("gsm8k")
+                && r.err().contains("synthetic/arith") && r.err().contains("synthetic/preference"), r.err());
     }
 
     @Test

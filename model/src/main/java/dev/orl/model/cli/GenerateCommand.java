@@ -51,11 +51,26 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--greedy", description = "argmax decoding")
     boolean greedy;
 
-    @Option(names = "--temperature", defaultValue = "1.0") double temperature;
-    @Option(names = "--top-p", defaultValue = "1.0") double topP;
-    @Option(names = "--top-k", defaultValue = "0", description = "0 = off") int topK;
-    @Option(names = "--seed", defaultValue = "0") long seed;
-    @Option(names = "--max-new-tokens", defaultValue = "64") int maxNewTokens;
+    @Option(names = "--temperature", defaultValue = "1.0", description = "logits are divided by it before sampling;"
+            + " > 0, ignored with --greedy (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "1.0", description = "sample from the most likely tokens whose"
+            + " probability reaches p; 1 = off (default: ${DEFAULT-VALUE})")
+    double topP;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "sample from the k most likely tokens; 0 = off"
+            + " (default: ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the sampling draws, ignored with --greedy"
+            + " (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--max-new-tokens", defaultValue = "64", description = "stop after generating this many tokens"
+            + " (default: ${DEFAULT-VALUE})")
+    int maxNewTokens;
+
     @Option(names = "--stop", description = "stop string (repeatable)") List<String> stops = List.of();
 
     @Option(names = "--json", description = "print one JSON line {\"ids\", \"text\", \"finish_reason\"}")

@@ -27,7 +27,8 @@ public final class Devices {
             }
             if (id < 0 || id >= gpus) {
                 throw new IllegalArgumentException("device '" + spec + "': DJL sees " + gpus + " GPU(s); for CUDA "
-                        + "natives set PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR (see notes/djl.md)");
+                        + "natives set PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR (README.md, \"Running on a"
+                        + " GPU\")");
             }
             return Device.gpu(id);
         }

@@ -85,6 +85,21 @@ class ModelCommandTest {
     }
 
     @Test
+    void everyOptionOfEveryModelCommandSaysWhatItDoes() {
+        for (CommandLine sub : new CommandLine(new ModelCommand()).getSubcommands().values()) {
+            for (CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
+                String help = String.join(" ", option.description()).strip();
+                assertTrue(!help.isEmpty(), "orl model " + sub.getCommandName() + " " + option.longestName()
+                        + " has no description in --help");
+                if (option.defaultValue() != null && !option.usageHelp() && !option.versionHelp()) {
+                    assertTrue(help.contains("default"), "orl model " + sub.getCommandName() + " "
+                            + option.longestName() + " has a default that --help does not show: " + help);
+                }
+            }
+        }
+    }
+
+    @Test
     void missingCheckpointFailsWithAMessageNamingTheFile() {
         Run r = run("forward", "--checkpoint", dir.resolve("nope").toString(), "--ids", "1");
         assertTrue(r.exit() != 0);

@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
  * stdout, in input order; a summary goes to stderr.
  */
 @Command(name = "code", mixinStandardHelpOptions = true,
-        description = {"Judge programs against tests in the sandbox. Reads JSONL lines from stdin:",
+        // The first line alone is the summary in "orl verify --help", so it is a whole sentence.
+        description = {"Judge programs or model responses against tests in the sandbox; one JSON verdict per input"
+                + " line.",
+            "Reads JSONL lines from stdin:",
             "  {\"id\"?, \"language\"?, \"code\": PROGRAM | \"completion\": MODEL_RESPONSE, \"tests\": [{\"stdin\","
                     + " \"expected_stdout\"} | {\"assert_code\"}], \"entry_point\"?, \"setup_code\"?,"
                     + " \"prompt_code\"?}",
@@ -55,7 +58,8 @@ public final class VerifyCodeCommand implements Callable<Integer> {
             + " start one in-process on loopback")
     private List<URI> sandboxes = new ArrayList<>();
 
-    @Option(names = "--workers", description = "concurrent runs of the in-process server (default: core count)")
+    @Option(names = "--workers", description = "concurrent runs of the in-process server (default: twice the core"
+            + " count, as in orl sandbox serve)")
     private Integer workers;
 
     @Option(names = "--reward", defaultValue = "all_pass",

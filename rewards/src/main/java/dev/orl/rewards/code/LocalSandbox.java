@@ -21,7 +21,7 @@ public final class LocalSandbox implements AutoCloseable {
         this.client = SandboxClient.builder().url(server.uri()).build();
     }
 
-    /** Starts a server with {@code workers} concurrent runs ({@code null}: one per core). */
+    /** Starts a server with {@code workers} concurrent runs ({@code null}: {@link ServerConfig#defaultWorkers()}). */
     public static LocalSandbox start(Integer workers) throws IOException {
         ServerConfig config = ServerConfig.defaults();
         return new LocalSandbox(SandboxServer.start(workers == null ? config : config.withWorkers(workers)));

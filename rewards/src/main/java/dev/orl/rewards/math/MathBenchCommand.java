@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,10 @@ public final class MathBenchCommand implements Callable<Integer> {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    // The command line this command is registered in, so usage on an error reads "orl bench math", not "math".
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--gsm8k", description = "GSM8K JSONL (fields question, answer), e.g. datasets/gsm8k/test.jsonl")
     private Path gsm8k;
@@ -60,7 +65,7 @@ public final class MathBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (gsm8k == null && math500 == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --gsm8k and/or --math500 (the shared JSONL files)");
         }
         MathVerifier verifier = new MathVerifier();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,5 +48,17 @@ class MathBenchCommandTest {
     void refusesToRunWithoutDataFiles() {
         int code = new CommandLine(new MathBenchCommand(new PrintStream(new ByteArrayOutputStream()))).execute();
         assertTrue(code != 0, "running with no data file should fail with usage");
+    }
+
+    @Test
+    void usageOnAnErrorNamesTheCommandAsRegistered() {
+        CommandLine bench = new CommandLine(CommandLine.Model.CommandSpec.create().name("bench"))
+                .addSubcommand(new MathBenchCommand(new PrintStream(new ByteArrayOutputStream())));
+        CommandLine orl = new CommandLine(CommandLine.Model.CommandSpec.create().name("orl"))
+                .addSubcommand(bench);
+        StringWriter err = new StringWriter();
+        orl.setErr(new PrintWriter(err, true));
+        assertEquals(2, orl.execute("bench", "math"), err.toString());
+        assertTrue(err.toString().contains("Usage: orl bench math "), "usage should name 'orl bench math':\n" + err);
     }
 }

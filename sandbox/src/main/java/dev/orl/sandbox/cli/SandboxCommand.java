@@ -43,8 +43,10 @@ public final class SandboxCommand implements Runnable {
         + "${DEFAULT-VALUE}.")
     int maxBodyMb = (int) (ServerConfig.DEFAULT_MAX_BODY_BYTES >> 20);
 
-    @Option(names = "--base-uid", description = "Host uid of worker slot 0; slot i runs as base+i. Default: "
-        + "${DEFAULT-VALUE}.")
+    @Option(names = "--base-uid", description = "Lowest host uid for the workers. Slot i runs as base+i, where base "
+        + "is the first block at or above this uid (in steps of 64, or of the worker count if larger) that no other "
+        + "sandbox server on this host holds; with other servers running, the uids are higher (the start-up log "
+        + "names them). Default: ${DEFAULT-VALUE}.")
     int baseUid = ServerConfig.DEFAULT_BASE_UID;
 
     @Option(names = "--python-no-site", description = "Start Python with -S: ~2.5 ms less CPU per run, but only "

@@ -72,7 +72,7 @@ public final class SandboxServer implements AutoCloseable {
     Files.setPosixFilePermissions(jobRoot, PosixFilePermissions.fromString("rwx--x--x"));
     this.judge = new Judge(isolation.sandbox(), Languages.detect(config.pythonNoSite()), jobRoot, json);
     this.runCode = new RunCodeService(judge);
-    this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
+    this.http = bind(config, isolation, jobRoot);
     this.handlers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sandbox-http");
       t.setDaemon(true);
@@ -80,6 +80,22 @@ public final class SandboxServer implements AutoCloseable {
     });
     http.setExecutor(handlers);
     http.createContext("/", this::route);
+  }
+
+  /** The HTTP server on the configured address; on failure releases what the constructor set up before it. */
+  private static HttpServer bind(ServerConfig config, Isolation isolation, Path jobRoot) throws IOException {
+    try {
+      return HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
+    } catch (IOException e) {
+      isolation.close();
+      try {
+        FileTrees.delete(jobRoot);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      // The JDK says only "Address already in use", not which address.
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Starts a server; it serves until {@link #close()}. */
@@ -215,7 +231,7 @@ public final class SandboxServer implements AutoCloseable {
         runCode.validate((RunCodeRequest) request);
       }
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      send(ex, 400, error("bad request: " + describe(e)));
+      send(ex, 400, error("bad request: " + RequestErrors.describe(e)));
       return;
     }
     if (!admission.tryAdmit()) {
@@ -265,15 +281,6 @@ public final class SandboxServer implements AutoCloseable {
       byte[] body = in.readNBytes((int) limit + 1);
       return body.length > limit ? null : body;
     }
-  }
-
-  private static String describe(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String msg = root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage();
-    return msg == null ? root.toString() : msg;
   }
 
   private static Map<String, String> error(String message) {

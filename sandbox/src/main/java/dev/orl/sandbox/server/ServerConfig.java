@@ -5,8 +5,9 @@ import dev.orl.sandbox.isolation.Isolation;
 /**
  * How a sandbox server runs. {@code port} 0 picks an ephemeral port; {@code workers} concurrent runs (default:
  * {@link #defaultWorkers()}); {@code queueCapacity} requests wait beyond those before {@code 429}; {@code baseUid} is
- * the host uid of worker slot 0 (slot i runs as baseUid + i); {@code pythonNoSite} (opt-in) starts Python with
- * {@code -S}, which saves ~2.5 ms of CPU per run but leaves only the standard library importable.
+ * the lowest host uid of the worker slots (slot i runs as base + i, base being the first block at or after
+ * {@code baseUid} that no other server on the host holds, see {@code UidRange}); {@code pythonNoSite} (opt-in) starts
+ * Python with {@code -S}, which saves ~2.5 ms of CPU per run but leaves only the standard library importable.
  */
 public record ServerConfig(String host, int port, int workers, int queueCapacity, long maxBodyBytes, int baseUid,
     Isolation.Request isolation, boolean pythonNoSite) {

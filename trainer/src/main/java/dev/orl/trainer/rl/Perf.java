@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record Perf(long parameters, double peakFlops) {
 
-    /** 230 GFLOP/s: the 2048² fp32 matmul rate measured on the 2-core development machine (notes/djl.md). */
+    /** 230 GFLOP/s: the 2048² fp32 matmul rate measured on the 2-core development machine. */
     public static final double DEFAULT_PEAK_FLOPS = 230e9;
 
     Map<String, Double> metrics(List<Trajectory> rows, List<Trajectory> trained, int epochs, double seconds) {
