@@ -108,12 +108,64 @@ public final class ModelFactory implements AutoCloseable {
     }
 
     private Tokenizer tokenizer(JsonNode spec) throws IOException {
+        return tokenizer(spec, baseDir);
+    }
+
+    private static Tokenizer tokenizer(JsonNode spec, Path baseDir) throws IOException {
         if (spec.isTextual()) {
             return spec.asText().equals("char") ? CharTokenizer.ascii()
                     : Tokenizers.load(baseDir.resolve(spec.asText()));
         }
         Path path = baseDir.resolve(spec.path("path").asText());
         return Tokenizers.load(path.toFile().isDirectory() ? path : path.getParent());
+    }
+
+    /**
+     * Checks, without reading any weights, that the top-level model of a recipe can be loaded: the tokenizer spec
+     * names a tokenizer, and a checkpoint directory holds {@code config.json}, its weight files and (unless the spec
+     * gives one) a tokenizer. Each failure names the missing file.
+     *
+     * @throws ModelProblem the first problem, with the recipe key to blame
+     */
+    public static void check(ModelSpec spec, Path baseDir) throws ModelProblem {
+        boolean ownTokenizer = spec.tokenizer() != null && !spec.tokenizer().isNull();
+        if (ownTokenizer) {
+            try {
+                tokenizer(spec.tokenizer(), baseDir);
+            } catch (IOException e) {
+                throw new ModelProblem("model.tokenizer", e);
+            }
+        }
+        if (spec.checkpoint() == null) {
+            return;
+        }
+        Path dir = baseDir.resolve(spec.checkpoint());
+        try {
+            Checkpoint.readConfig(dir);
+            Checkpoint.weightFiles(dir);
+            if (!ownTokenizer) {
+                Tokenizers.load(dir);
+            }
+        } catch (IOException e) {
+            throw new ModelProblem("model.checkpoint", e);
+        }
+    }
+
+    /** Why a recipe's model cannot be loaded, and the recipe key to blame. */
+    public static final class ModelProblem extends Exception {
+        private final String key;
+
+        ModelProblem(String key, IOException cause) {
+            super(cause instanceof java.nio.file.NoSuchFileException missing && missing.getReason() != null
+                    ? missing.getFile() + ": " + missing.getReason()
+                    : cause.getMessage(), cause);
+            this.key = key;
+        }
+
+        /** The recipe key to blame: {@code model.checkpoint} or {@code model.tokenizer}. */
+        public String key() {
+            return key;
+        }
     }
 
     /** Char models answer without a system turn; Qwen checkpoints get Qwen2.5's default system prompt. */

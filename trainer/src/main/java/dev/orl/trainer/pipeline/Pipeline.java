@@ -64,7 +64,7 @@ public final class Pipeline {
         this.recipe = loaded.recipe();
         this.baseDir = baseDir;
         this.data = new StageData(loaded, baseDir, rewards, runDir);
-        plan(recipe, data);
+        plan(loaded, baseDir, data);
         this.run = RunDirectory.create(runDir);
     }
 
@@ -89,15 +89,21 @@ public final class Pipeline {
      * @throws RecipeException naming the file, line and key of the first problem
      */
     public static void check(LoadedRecipe loaded, Path runDir, Path baseDir, RewardRegistry rewards) {
-        plan(loaded.recipe(), new StageData(loaded, baseDir, rewards, runDir));
+        plan(loaded, baseDir, new StageData(loaded, baseDir, rewards, runDir));
     }
 
     /**
-     * Binds every data spec and reward list and reads every data set now, so that a malformed spec, reward entry or
-     * record, or a reward routed to a data source its prompts do not have, fails before any work rather than hours
+     * Checks the model's files, binds every data spec and reward list and reads every data set now, so that a missing
+     * weight or tokenizer file, a malformed spec, reward entry or record, or a reward routed to a data source its prompts do not have, fails before any work rather than hours
      * into a later stage.
      */
-    private static void plan(Recipe recipe, StageData data) {
+    private static void plan(LoadedRecipe loaded, Path baseDir, StageData data) {
+        Recipe recipe = loaded.recipe();
+        try {
+            ModelFactory.check(recipe.model(), baseDir);
+        } catch (ModelFactory.ModelProblem e) {
+            throw loaded.problemAt(e.key(), e.getMessage());
+        }
         for (Map.Entry<String, StageSpec> e : recipe.stages().entrySet()) {
             String at = "stages." + e.getKey();
             List<Prompt> prompts = data.allPrompts(e.getValue().data(), at + ".data");
@@ -117,12 +123,17 @@ public final class Pipeline {
      * up to {@link #SHUTDOWN_PATIENCE}), so the JVM never exits with a thread inside libtorch.
      */
     public Summary run() throws IOException {
-        try (ShutdownGuard guard = ShutdownGuard.install(SHUTDOWN_PATIENCE)) {
+        try (RunLock lock = RunLock.acquire(run.root());
+                ShutdownGuard guard = ShutdownGuard.install(SHUTDOWN_PATIENCE)) {
             return run(guard);
         }
     }
 
     private Summary run(ShutdownGuard guard) throws IOException {
+        RecipeHistory.keepPrevious(run.recipe(), recipe.resolvedYaml()).ifPresent(change -> LOG.warn(
+                "{} was started with another recipe; changed: {}. The earlier recipe is kept as {} (and every start's"
+                        + " command line in {})", run.root(), String.join(", ", change.keys()),
+                change.previous().getFileName(), run.provenance().getFileName()));
         loaded.writeResolved(run.recipe());
         StageCheckpoints checkpoints = new StageCheckpoints(run.checkpoints(), recipe.checkpoint().keepLast());
         checkpoints.recover();

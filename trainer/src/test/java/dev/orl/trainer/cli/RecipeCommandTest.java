@@ -77,4 +77,28 @@ class RecipeCommandTest {
         assertEquals(2, run(file.toString()), out.toString());
         assertTrue(err.toString().contains("'${sandbox_url}' is filled in only by 'orl quickstart'"), err.toString());
     }
+
+    @Test
+    void anIncompleteCheckpointNamesTheMissingFileAndTheKey() throws Exception {
+        Path ckpt = Files.createDirectories(dir.resolve("ckpt"));
+        Path file = recipe("model: {checkpoint: " + ckpt + "}\nstages:\n  cold: {kind: sft, steps: 2, "
+                + "data: {sources: [{format: synthetic/arith, synthetic: {count: 4}}]}}\n");
+        assertEquals(2, run(file.toString()));
+        assertTrue(err.toString().contains("r.yaml line 1: 'model.checkpoint': " + ckpt.resolve("config.json")
+                + ": checkpoint has no config.json"), err.toString());
+        var policy = dev.orl.trainer.testing.TinyPolicies.random(3);
+        try (var model = policy.model()) {
+            model.save(ckpt, java.util.Map.of());
+        }
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(file.toString()));
+        assertTrue(err.toString().contains("'model.checkpoint': " + ckpt + ": no tokenizer: expected tokenizer.json"),
+                err.toString());
+        Files.delete(ckpt.resolve("model.safetensors"));
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(file.toString()));
+        assertTrue(err.toString().contains("'model.checkpoint': " + ckpt.resolve("model.safetensors")
+                + ": checkpoint has neither model.safetensors"), err.toString());
+        assertEquals("", out.toString());
+    }
 }
