@@ -1,6 +1,7 @@
 package dev.orl.trainer.recipe;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,10 +9,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into a Jackson tree while recording the line of every key and list item in a {@link SourceMap}
- * (Jackson's own trees forget where things were written). Duplicate keys are errors.
+ * (Jackson's own trees forget where things were written). Duplicate keys are errors; syntax errors name the line
+ * SnakeYAML stopped at and what it found there.
  */
 final class LocatedYamlReader {
 
@@ -37,12 +41,64 @@ final class LocatedYamlReader {
         } catch (RecipeException e) {
             throw e;
         } catch (IOException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getLineNr() : 0;
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    ? jpe.getOriginalMessage() : e.getMessage();
-            throw RecipeException.at(new Origin(source, line), "not valid YAML: " + firstLine(why));
+            throw notYaml(e, source);
         }
+    }
+
+    /**
+     * SnakeYAML's problem at the line of its problem mark. Jackson's own location and message are not used: its
+     * location is the last token it read (often the line before the mistake) and its message opens with SnakeYAML's
+     * context ("while scanning for the next token"), which says least.
+     */
+    private static RecipeException notYaml(IOException e, String source) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
+                return RecipeException.at(new Origin(source, m.getProblemMark().getLine() + 1),
+                        "not valid YAML: " + problem(m));
+            }
+        }
+        int line = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                ? jpe.getLocation().getLineNr() : 0;
+        String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        return RecipeException.at(new Origin(source, line), "not valid YAML: " + firstLine(why));
+    }
+
+    /** The problem in words, with where the construct it broke began when that is another line. */
+    private static String problem(MarkedYAMLException m) {
+        Mark at = m.getProblemMark();
+        if (charAt(at, 0) == '\t') {
+            // The commonest mistake, and SnakeYAML words it as "cannot start any token".
+            return indentation(at) ? "found a tab character where indentation is expected (YAML indents with spaces)"
+                    : "found a tab character where YAML expects a space";
+        }
+        String problem = m.getProblem();
+        Mark from = m.getContextMark();
+        if (m.getContext() == null || from == null) {
+            return problem;
+        }
+        String context = from.getLine() == at.getLine() ? m.getContext()
+                : m.getContext() + " that starts at line " + (from.getLine() + 1);
+        // "<block end>" is parser jargon: something is indented so that it neither continues the block nor ends it.
+        String hint = problem.startsWith("expected <block end>") ? "; check this line's indentation" : "";
+        return problem + " (" + context + hint + ")";
+    }
+
+    /** True when only spaces and tabs come before {@code at} on its line. */
+    private static boolean indentation(Mark at) {
+        for (int back = 1; back <= at.getColumn(); back++) {
+            int c = charAt(at, -back);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The code point {@code offset} away from {@code at}, or -1 outside what SnakeYAML kept of the text. */
+    private static int charAt(Mark at, int offset) {
+        int[] buffer = at.getBuffer();
+        int i = at.getPointer() + offset;
+        return buffer != null && i >= 0 && i < buffer.length ? buffer[i] : -1;
     }
 
     private JsonNode value(JsonParser p, String path) throws IOException {

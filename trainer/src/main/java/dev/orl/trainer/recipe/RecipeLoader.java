@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orl.rewards.registry.DidYouMean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +60,9 @@ public final class RecipeLoader {
         fillNames(tree, source);
 
         Problems problems = new Problems(sources);
-        RecipeSchema.unknownKeys(tree, sources).forEach(problems::addRaw);
-        checkSectionsMatchKinds(tree, problems);
+        ObjectNode judged = withoutStages(tree, checkKinds(tree, problems));
+        RecipeSchema.unknownKeys(judged, sources).forEach(problems::addRaw);
+        checkSectionsMatchKinds(judged, problems);
         problems.throwIfAny();
         Recipe recipe = bind(tree, sources);
         new RecipeValidator(algorithms, baseDir).validate(recipe, problems);
@@ -95,6 +99,42 @@ public final class RecipeLoader {
         if (tree.path("run_dir").isNull()) {
             tree.put("run_dir", "runs/" + tree.get("name").asText());
         }
+    }
+
+    /**
+     * A stage's kind chooses its defaults and the sections it may have, so a missing or unknown kind is the one
+     * problem reported for that stage: without it an rl stage gets no rl defaults and would fail on the first of
+     * them ("'rollout.top_p' must be a number, got nothing"). Returns the stages whose kind is wrong.
+     */
+    private static Set<String> checkKinds(JsonNode tree, Problems problems) {
+        List<String> kinds = new RecipeSchema.Slot(StageKind.class).enumNames();
+        Set<String> wrong = new LinkedHashSet<>();
+        tree.path("stages").fields().forEachRemaining(stage -> {
+            if (!stage.getValue().isObject()) {
+                return;
+            }
+            String path = "stages." + stage.getKey() + ".kind";
+            JsonNode kind = stage.getValue().path("kind");
+            if (kind.isMissingNode() || kind.isNull()) {
+                problems.add(path, "is required (one of " + String.join(", ", kinds) + ")");
+                wrong.add(stage.getKey());
+            } else if (!kind.isTextual() || !kinds.contains(kind.asText())) {
+                problems.add(path, "must be one of " + kinds + ", got " + show(kind)
+                        + DidYouMean.hint(kind.asText(), kinds));
+                wrong.add(stage.getKey());
+            }
+        });
+        return wrong;
+    }
+
+    /** {@code tree} without the named stages, for checks that cannot judge them. */
+    private static ObjectNode withoutStages(ObjectNode tree, Set<String> names) {
+        if (names.isEmpty() || !tree.path("stages").isObject()) {
+            return tree;
+        }
+        ObjectNode copy = tree.deepCopy();
+        ((ObjectNode) copy.get("stages")).remove(names);
+        return copy;
     }
 
     /** A section of another kind's stage (rollout in an sft stage) is an error, not silently ignored. */

@@ -22,6 +22,7 @@ final class RecipeValidator {
         this.files = new DataFileCheck(baseDir);
     }
 
+    /** Adds every problem of {@code r} to {@code p}; the loader has already checked that each stage has a kind. */
     void validate(Recipe r, Problems p) {
         p.require(r.device().matches("cpu|gpu(:\\d+)?"), "device", "must be cpu, gpu or gpu:N, got '" + r.device()
                 + "'");
@@ -85,10 +86,6 @@ final class RecipeValidator {
     private void stage(Recipe r, String name, StageSpec s, List<String> earlier, Problems p) {
         String at = "stages." + name;
         p.require(name.matches("[A-Za-z0-9_-]+"), at, "name may hold only letters, digits, '_' and '-'");
-        if (s.kind() == null) {
-            p.add(at + ".kind", "is required: one of sft, rm, rl");
-            return;
-        }
         startFrom(r, name, s, earlier, p);
         if (s.data() == null || s.data().isNull()) {
             p.add(at + ".data", "is required");

@@ -113,6 +113,35 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void aTabInTheIndentationIsNamedAtItsOwnLine() {
+        String msg = failure(RECIPE + "    algorithm:\n\t  advantage: rloo\n");
+        assertEquals("recipes/x.yaml line 14: not valid YAML: found a tab character where indentation is expected "
+                + "(YAML indents with spaces)", msg);
+    }
+
+    @Test
+    void aMisalignedKeyIsNamedAtItsOwnLineWithWhatTheParserExpected() {
+        String msg = failure(RECIPE.replace("    steps: 5", "   steps: 5"));
+        assertEquals("recipes/x.yaml line 7: not valid YAML: expected <block end>, but found '<block mapping start>' "
+                + "(while parsing a block mapping that starts at line 5; check this line's indentation)", msg);
+    }
+
+    @Test
+    void aStageWithoutKindReportsOnlyThatTheKindIsMissing() {
+        RecipeException e = assertThrows(RecipeException.class,
+                () -> parse(RECIPE.replace("    kind: rl\n", "").replace("temperature", "tempreature") + "sead: 1\n"));
+        assertEquals(List.of("recipes/x.yaml line 5: 'stages.s1.kind' is required (one of sft, rm, rl)",
+                "recipes/x.yaml line 12: unknown key 'sead' (did you mean 'seed'?)"), e.problems(),
+                "the stage's own keys cannot be judged without its kind; the rest of the recipe still is");
+    }
+
+    @Test
+    void anUnknownStageKindIsNamedWithASuggestion() {
+        assertEquals("recipes/x.yaml line 6: 'stages.s1.kind' must be one of [sft, rm, rl], got 'rll' (did you mean "
+                + "'rl'?)", failure(RECIPE.replace("kind: rl", "kind: rll")));
+    }
+
+    @Test
     void overridesAreTypedByTheirTargetField() {
         Recipe r = parse(RECIPE, "stages.s1.rollout.n=16", "name=123", "stages.s1.optimizer.betas[1]=0.98",
                 "validation.pass_at_k=[1,4]", "stages.s1.algorithm.kl.apply_to=reward", "seed=7").recipe();
