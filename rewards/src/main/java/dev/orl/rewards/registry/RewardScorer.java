@@ -139,10 +139,26 @@ public final class RewardScorer implements AutoCloseable {
         sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
         ScoredBatch batch = ScoredBatch.of(rewards, means, repeats.share());
         if (batch.error() + batch.timeout() > 0) {
-            LOG.warn("reward batch of {}: {} errors, {} timeouts (excluded from advantages); {} calls still stuck",
-                    rewards.size(), batch.error(), batch.timeout(), stuck.get());
+            LOG.warn("reward batch of {}: {} errors, {} timeouts (excluded from advantages); {} calls still stuck;"
+                    + " first: {}", rewards.size(), batch.error(), batch.timeout(), stuck.get(), firstFailure(pending));
         }
         return batch;
+    }
+
+    /**
+     * The message of the first failed call of a batch, so that a verifier's author sees why it fails without a
+     * debugger (the stack trace is logged at debug level).
+     */
+    private static String firstFailure(List<Map<String, CompletableFuture<Reward>>> pending) {
+        for (Map<String, CompletableFuture<Reward>> calls : pending) {
+            for (CompletableFuture<Reward> call : calls.values()) {
+                Reward r = call.join();
+                if (r.status() == Reward.Status.ERROR || r.status() == Reward.Status.TIMEOUT) {
+                    return String.valueOf(r.info().getOrDefault("error", r.status()));
+                }
+            }
+        }
+        return "none";
     }
 
     /**

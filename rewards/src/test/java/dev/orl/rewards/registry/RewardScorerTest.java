@@ -48,6 +48,27 @@ class RewardScorerTest {
     }
 
     @Test
+    void theWarningAboutFailedCallsQuotesTheFirstFailure() throws Exception {
+        CompositeReward reward = single("plugin", text -> {
+            if (text.length() % 2 == 1) {
+                throw new IllegalStateException("boom odd");
+            }
+            return Reward.ok(1.0, Map.of());
+        });
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (RewardScorer scorer = new RewardScorer(reward, 2, Duration.ofSeconds(30))) {
+            scorer.score(Collections.nCopies(3, PROMPT), texts("xx", "x", "xxx"));
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("2 errors") && log.contains("first: reward 'plugin' threw IllegalStateException:"
+                + " boom odd"), log);
+    }
+
+    @Test
     void keepsInputOrderAndCountsEachKindOfFailureApart() throws Exception {
         CompositeReward reward = single("judge", text -> switch (text) {
             case "right" -> Reward.ok(1.0, Map.of());
