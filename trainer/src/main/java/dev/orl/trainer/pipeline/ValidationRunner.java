@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the policy on the recipe's held-out sets, the same in every stage: greedy accuracy
@@ -27,6 +29,8 @@ import java.util.Map;
  * A response counts as correct when its reward is above 0.5; unjudged responses count as wrong and are reported.
  */
 public final class ValidationRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidationRunner.class);
 
     /** One held-out set with the rewards that judge it. */
     public record Set(String name, List<Prompt> prompts, RewardScorer scorer) {}
@@ -108,6 +112,12 @@ public final class ValidationRunner implements AutoCloseable {
             Reward r = scored.rewards().get(i);
             out[i] = r.usable() && r.score() > 0.5;
             unjudged += r.usable() ? 0 : 1;
+        }
+        if (out.length > 0 && unjudged == out.length) {
+            LOG.warn("validation set '{}': no response was judged, so its accuracies read 0 without measuring"
+                    + " anything; first failure: {} (check the set's rewards, their data_sources and the judges)",
+                    set.name(), scored.rewards().get(0).info().getOrDefault("error", "no reward applies to its"
+                            + " data source '" + prompts.get(0).dataSource() + "'"));
         }
         metrics.merge("val-core/" + set.name() + "/unjudged_ratio", unjudged / (double) Math.max(1, out.length),
                 Math::max);
