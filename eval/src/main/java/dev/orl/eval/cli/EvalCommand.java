@@ -13,6 +13,7 @@ import dev.orl.eval.bench.SampleDump;
 import dev.orl.model.device.CoreBudget;
 import dev.orl.model.device.Devices;
 import dev.orl.model.device.IntraOpThreads;
+import dev.orl.model.io.Checkpoint;
 import dev.orl.model.kernels.PlainKernels;
 import dev.orl.model.qwen2.Qwen2Model;
 import dev.orl.model.tokenizer.ChatTemplate;
@@ -152,6 +153,11 @@ public final class EvalCommand implements Callable<Integer> {
         if (temperature == 0 && n > 1) {
             LOG.warn("--temperature 0 decodes greedily: the {} samples of a problem are identical, so pass@k and "
                     + "maj@k equal the accuracy", n);
+        }
+        if ("Qwen2ForSequenceClassification".equals(Checkpoint.readConfig(checkpoint).architecture())) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint " + checkpoint + " is a reward model"
+                    + " (Qwen2ForSequenceClassification), which scores text and does not generate; evaluate a policy,"
+                    + " or score with it through a reward_model entry of a recipe");
         }
         Map<Benchmark, List<Prompt>> prompts = new LinkedHashMap<>();
         files.forEach((b, file) -> prompts.put(b, BenchmarkData.load(b, file, limit)));

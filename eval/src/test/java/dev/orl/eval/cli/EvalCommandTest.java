@@ -90,6 +90,20 @@ class EvalCommandTest {
     }
 
     @Test
+    void aRewardModelCheckpointIsRefusedBeforeGenerating() throws Exception {
+        Path checkpoint = TinyCheckpoint.write(tmp.resolve("rm"));
+        Path config = checkpoint.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("Qwen2ForCausalLM", "Qwen2ForSequenceClassification"));
+        Path data = Files.writeString(tmp.resolve("ifeval.jsonl"), "{\"key\": 1, \"prompt\": \"Say hi.\","
+                + " \"instruction_id_list\": [\"punctuation:no_comma\"], \"kwargs\": [{}]}\n");
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute(
+                "--checkpoint", checkpoint.toString(), "--bench", "ifeval", "--path", "ifeval=" + data);
+        assertEquals(2, code, "usage error: " + err);
+        assertTrue(err.toString().contains("is a reward model (Qwen2ForSequenceClassification)"), err.toString());
+    }
+
+    @Test
     void kAboveNIsAUsageError() {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute(

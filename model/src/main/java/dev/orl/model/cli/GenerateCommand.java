@@ -52,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
     boolean greedy;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "logits are divided by it before sampling;"
-            + " > 0, ignored with --greedy (default: ${DEFAULT-VALUE})")
+            + " 0 = greedy, as in orl eval (default: ${DEFAULT-VALUE})")
     double temperature;
 
     @Option(names = "--top-p", defaultValue = "1.0", description = "sample from the most likely tokens whose"
@@ -86,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
             Qwen2Model model = loaded.model();
             int[] prompt = promptIds(tokenizer, model.config().vocabSize());
             List<Integer> stopIds = Arrays.stream(tokenizer.defaultStopIds()).boxed().toList();
-            SamplingParams params = greedy ? SamplingParams.greedy(maxNewTokens, stopIds)
+            SamplingParams params = greedy || temperature == 0 ? SamplingParams.greedy(maxNewTokens, stopIds)
                     : SamplingParams.sample(temperature, maxNewTokens, stopIds, seed).withTop(topK, topP);
             params = params.withStopStrings(stops);
             Completion c = new Sampler(model, tokenizer).generate(List.of(prompt), params).get(0);

@@ -82,6 +82,13 @@ class ModelCommandTest {
         Run again = run("generate", "--checkpoint", tiny.toString(), "--prompt", "What is 2+3?", "--chat",
                 "--temperature", "0.8", "--top-p", "0.9", "--seed", "4", "--max-new-tokens", "8", "--json");
         assertEquals(chat.out(), again.out(), "same seed, same sample");
+
+        Run zero = run("generate", "--checkpoint", tiny.toString(), "--ids", "1,2,3", "--temperature", "0",
+                "--max-new-tokens", "8", "--json");
+        Run greedy = run("generate", "--checkpoint", tiny.toString(), "--ids", "1,2,3", "--greedy",
+                "--max-new-tokens", "8", "--json");
+        assertEquals(0, zero.exit(), zero.err());
+        assertEquals(greedy.out(), zero.out(), "temperature 0 means greedy, as in orl eval");
     }
 
     @Test

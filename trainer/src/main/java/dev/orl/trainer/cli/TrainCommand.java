@@ -54,7 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Pipeline.Summary summary = pipeline.run();
         for (Map.Entry<String, Map<String, Double>> e : summary.validationByStage().entrySet()) {
-            spec.commandLine().getErr().println("stage " + e.getKey() + ": " + e.getValue());
+            spec.commandLine().getErr().println("stage " + e.getKey() + ": "
+                    + (e.getValue().isEmpty() ? "no validation (its metrics are in metrics.jsonl)" : e.getValue()));
         }
         spec.commandLine().getOut().println(summary.runDir());
         return 0;
