@@ -36,7 +36,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "print the end-of-stage differences of each run from the first")
     boolean compare;
 
-    @Option(names = "--all", description = "with --compare: list every difference, not only those outside the noise")
+    @Option(names = "--all", description = "with --compare: list every difference in the table, not only those outside"
+            + " the noise (--json always lists every one, each with its outside_noise flag)")
     boolean all;
 
     @Option(names = "--json", description = "print JSON only on stdout")
