@@ -58,7 +58,23 @@ public final class Orl implements Runnable {
         cli.setOut(new PrintWriter(System.out, true));
         cli.setErr(new PrintWriter(System.err, true));
         cli.setExecutionExceptionHandler(Orl::reportFailure);
+        cli.setParameterExceptionHandler(Orl::reportUsageError);
         return cli;
+    }
+
+    /**
+     * A wrong option prints the problem and where the help is, not the whole usage: for commands with many options
+     * the one line that matters scrolled out of sight. Exit code 2, as picocli's own handler gives.
+     */
+    private static int reportUsageError(CommandLine.ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + problem.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+        err.println("(see '" + name + " --help')");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

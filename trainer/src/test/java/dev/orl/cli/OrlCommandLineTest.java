@@ -39,10 +39,17 @@ class OrlCommandLineTest {
     }
 
     @Test
-    void benchUsageErrorNamesTheFullCommand() {
+    void aUsageErrorNamesTheFullCommandAndPointsAtItsHelpInsteadOfPrintingIt() {
         Run r = orl("bench", "math");
         assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("Usage: orl bench math "), "usage must name 'orl bench math', got:\n" + r.err());
+        assertTrue(r.err().startsWith("orl bench math: "), "the error must name 'orl bench math', got:\n" + r.err());
+        assertTrue(r.err().strip().endsWith("(see 'orl bench math --help')"), r.err());
+        Run eval = orl("eval", "--checkpoint", dir.toString(), "--threads", "-1");
+        assertEquals(2, eval.exit(), eval.err());
+        assertTrue(eval.err().lines().count() <= 3 && eval.err().contains("--threads must be >= 0, got -1"),
+                "a few lines, not the 50-line usage:\n" + eval.err());
+        Run typo = orl("eval", "--checkpont", dir.toString());
+        assertTrue(typo.err().contains("--checkpoint"), "an unknown option gets a suggestion:\n" + typo.err());
     }
 
     @Test
