@@ -93,58 +93,53 @@ public final class GdpoAdvantage implements AdvantageEstimator {
     /** Adds channel {@code name}'s weighted, group-normalised value to the usable responses that have it. */
     private void addNormalised(List<ScoredResponse> group, List<Map<String, ScoredResponse.Channel>> channels,
             String name, double[] values, int start) {
-        int n = 0;
-        double sum = 0;
+        double[] x = new double[group.size()];
+        boolean[] has = new boolean[group.size()];
         for (int i = 0; i < group.size(); i++) {
             ScoredResponse.Channel c = channels.get(i).get(name);
-            if (group.get(i).usable() && c != null) {
-                n++;
-                sum += c.value();
-            }
+            has[i] = group.get(i).usable() && c != null;
+            x[i] = has[i] ? c.value() : 0;
         }
-        if (n < 2) {
+        Spread spread = Spread.of(x, has);
+        if (spread.count() < 2) {
             return;
         }
-        double mean = sum / n;
-        double squares = 0;
+        double scale = normByStd ? spread.std() + epsilon : 1;
         for (int i = 0; i < group.size(); i++) {
-            ScoredResponse.Channel c = channels.get(i).get(name);
-            if (group.get(i).usable() && c != null) {
-                squares += (c.value() - mean) * (c.value() - mean);
-            }
-        }
-        double scale = normByStd ? Math.sqrt(squares / (n - 1)) + epsilon : 1;
-        for (int i = 0; i < group.size(); i++) {
-            ScoredResponse.Channel c = channels.get(i).get(name);
-            if (group.get(i).usable() && c != null) {
-                values[start + i] += c.weight() * (c.value() - mean) / scale;
+            if (has[i]) {
+                values[start + i] += channels.get(i).get(name).weight() * (x[i] - spread.mean()) / scale;
             }
         }
     }
 
     /** Centres the counted sums on their batch mean and divides them by their batch standard deviation plus ε. */
     private void normaliseOverBatch(double[] values, boolean[] counted) {
-        int n = 0;
-        double sum = 0;
+        Spread spread = Spread.of(values, counted);
         for (int i = 0; i < values.length; i++) {
-            if (counted[i]) {
-                n++;
-                sum += values[i];
+            values[i] = counted[i] ? (values[i] - spread.mean()) / (spread.std() + epsilon) : 0;
+        }
+    }
+
+    /** Mean, unbiased standard deviation (0 below two values) and count of the selected values. */
+    private record Spread(double mean, double std, int count) {
+
+        static Spread of(double[] x, boolean[] selected) {
+            int n = 0;
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (selected[i]) {
+                    n++;
+                    sum += x[i];
+                }
             }
-        }
-        if (n == 0) {
-            return;
-        }
-        double mean = sum / n;
-        double squares = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (counted[i]) {
-                squares += (values[i] - mean) * (values[i] - mean);
+            double mean = n == 0 ? 0 : sum / n;
+            double squares = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (selected[i]) {
+                    squares += (x[i] - mean) * (x[i] - mean);
+                }
             }
-        }
-        double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = counted[i] ? (values[i] - mean) / (std + epsilon) : 0;
+            return new Spread(mean, n > 1 ? Math.sqrt(squares / (n - 1)) : 0, n);
         }
     }
 }
