@@ -66,16 +66,22 @@ public final class MetricsLog implements Closeable {
 
     /**
      * {@code step:N - stage:S - key:value - ...}, values compact (4 significant digits); values that are not numbers
-     * (a mean over nothing) are left out of the console, as they are null in the file.
+     * (a mean over nothing) are left out of the console, as they are null in the file, and so are the per-part
+     * reward means ({@code reward/<function>/<part>/mean}, a dozen per IFEval step), which the file and the report's
+     * plot keep.
      */
     public static String consoleLine(long step, String stage, Map<String, Double> data) {
         StringBuilder sb = new StringBuilder("step:").append(step).append(" - stage:").append(stage);
         data.forEach((k, v) -> {
-            if (v != null && Double.isFinite(v)) {
+            if (v != null && Double.isFinite(v) && !rewardPart(k)) {
                 sb.append(" - ").append(k).append(':').append(format(v));
             }
         });
         return sb.toString();
+    }
+
+    private static boolean rewardPart(String key) {
+        return key.startsWith("reward/") && key.endsWith("/mean") && key.chars().filter(c -> c == '/').count() > 2;
     }
 
     static String format(double v) {

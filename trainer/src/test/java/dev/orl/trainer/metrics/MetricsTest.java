@@ -39,6 +39,9 @@ class MetricsTest {
         }
         assertEquals("step:4 - stage:s - a:2", MetricsLog.consoleLine(4, "s", data("a", 2, "b", Double.NaN)),
                 "a NaN is left out of the console line");
+        assertEquals("step:4 - stage:s - reward/ifeval/mean:0.5", MetricsLog.consoleLine(4, "s",
+                data("reward/ifeval/mean", 0.5, "reward/ifeval/punctuation:no_comma/mean", 1.0)),
+                "per-part reward means stay in the file, off the console");
         assertEquals("{\"step\":3,\"stage\":\"stage1\",\"data\":{\"critic/score/mean\":0.5,\"timing_s/gen\":1.25,"
                 + "\"actor/lr\":1.0E-6}}", Files.readString(file).strip());
         assertEquals("step:3 - stage:stage1 - critic/score/mean:0.5 - timing_s/gen:1.25 - actor/lr:1.000e-06",
