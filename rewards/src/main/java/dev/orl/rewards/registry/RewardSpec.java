@@ -26,6 +26,11 @@ public record RewardSpec(String name, double weight, List<String> dataSources, M
         if (name.isBlank()) {
             throw new IllegalArgumentException("reward name is blank");
         }
+        // '/' separates a function from its parts in components and metric names (reward/<name>/<part>/mean)
+        if (name.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("reward name '" + name + "' contains '/', which separates a function"
+                    + " from its parts in components and metric names");
+        }
         if (!Double.isFinite(weight)) {
             throw new IllegalArgumentException("reward '" + name + "': weight must be finite, got " + weight);
         }

@@ -71,6 +71,13 @@ class RewardRegistryTest {
     }
 
     @Test
+    void aRewardNameWithASlashIsRejectedSinceTheSlashSeparatesAFunctionFromItsParts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RewardSpec.fromMap(Map.of("name", "ifeval/strict")));
+        assertTrue(e.getMessage().contains("'ifeval/strict' contains '/'"), e.getMessage());
+    }
+
+    @Test
     void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
         assertEquals(0, DidYouMean.distance("abc", "abc"));
         assertEquals(2, DidYouMean.distance("think_fromat", "think_format"));
