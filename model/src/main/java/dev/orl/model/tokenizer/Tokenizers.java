@@ -12,11 +12,16 @@ public final class Tokenizers {
 
     /** {@code tokenizer.json} (HF) if present, else orl's char tokenizer file; an error naming the directory if neither. */
     public static Tokenizer load(Path dir) throws IOException {
-        if (Files.isRegularFile(dir.resolve(HfTokenizer.FILE))) {
-            return HfTokenizer.load(dir);
-        }
-        if (Files.isRegularFile(dir.resolve(CharTokenizer.FILE))) {
-            return CharTokenizer.load(dir);
+        return locate(dir).getFileName().toString().equals(HfTokenizer.FILE) ? HfTokenizer.load(dir)
+                : CharTokenizer.load(dir);
+    }
+
+    /** The tokenizer file {@link #load} would read from {@code dir}, without reading it. */
+    public static Path locate(Path dir) throws NoSuchFileException {
+        for (String name : new String[] {HfTokenizer.FILE, CharTokenizer.FILE}) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
+            }
         }
         throw new NoSuchFileException(dir.toString(), null,
                 "no tokenizer: expected " + HfTokenizer.FILE + " or " + CharTokenizer.FILE);

@@ -108,16 +108,17 @@ public final class ModelFactory implements AutoCloseable {
     }
 
     private Tokenizer tokenizer(JsonNode spec) throws IOException {
-        return tokenizer(spec, baseDir);
+        Path dir = tokenizerDir(spec, baseDir);
+        return dir == null ? CharTokenizer.ascii() : Tokenizers.load(dir);
     }
 
-    private static Tokenizer tokenizer(JsonNode spec, Path baseDir) throws IOException {
+    /** The directory a tokenizer spec reads from; {@code null} for orl's built-in {@code char} tokenizer. */
+    private static Path tokenizerDir(JsonNode spec, Path baseDir) {
         if (spec.isTextual()) {
-            return spec.asText().equals("char") ? CharTokenizer.ascii()
-                    : Tokenizers.load(baseDir.resolve(spec.asText()));
+            return spec.asText().equals("char") ? null : baseDir.resolve(spec.asText());
         }
         Path path = baseDir.resolve(spec.path("path").asText());
-        return Tokenizers.load(path.toFile().isDirectory() ? path : path.getParent());
+        return path.toFile().isDirectory() ? path : path.getParent();
     }
 
     /**
@@ -130,8 +131,11 @@ public final class ModelFactory implements AutoCloseable {
     public static void check(ModelSpec spec, Path baseDir) throws ModelProblem {
         boolean ownTokenizer = spec.tokenizer() != null && !spec.tokenizer().isNull();
         if (ownTokenizer) {
+            Path dir = tokenizerDir(spec.tokenizer(), baseDir);
             try {
-                tokenizer(spec.tokenizer(), baseDir);
+                if (dir != null) {
+                    Tokenizers.locate(dir);
+                }
             } catch (IOException e) {
                 throw new ModelProblem("model.tokenizer", e);
             }
@@ -144,7 +148,7 @@ public final class ModelFactory implements AutoCloseable {
             Checkpoint.readConfig(dir);
             Checkpoint.weightFiles(dir);
             if (!ownTokenizer) {
-                Tokenizers.load(dir);
+                Tokenizers.locate(dir);
             }
         } catch (IOException e) {
             throw new ModelProblem("model.checkpoint", e);
@@ -156,9 +160,7 @@ public final class ModelFactory implements AutoCloseable {
         private final String key;
 
         ModelProblem(String key, IOException cause) {
-            super(cause instanceof java.nio.file.NoSuchFileException missing && missing.getReason() != null
-                    ? missing.getFile() + ": " + missing.getReason()
-                    : cause.getMessage(), cause);
+            super(cause.getMessage(), cause);
             this.key = key;
         }
 

@@ -94,8 +94,8 @@ public final class Pipeline {
 
     /**
      * Checks the model's files, binds every data spec and reward list and reads every data set now, so that a missing
-     * weight or tokenizer file, a malformed spec, reward entry or record, or a reward routed to a data source its prompts do not have, fails before any work rather than hours
-     * into a later stage.
+     * weight or tokenizer file, a malformed spec, reward entry or record, or a reward routed to a data source its
+     * prompts do not have, fails before any work rather than hours into a later stage.
      */
     private static void plan(LoadedRecipe loaded, Path baseDir, StageData data) {
         Recipe recipe = loaded.recipe();
